@@ -1,0 +1,83 @@
+/**
+ * The Hono app: every feature's routes, problem+json errors, the OpenAPI document, and (when a
+ * static folder is given) the built front end and assets. Tests call `app.request()` directly.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { registerContentRoutes } from './content/routes.ts';
+import type { ContentService } from './content/service.ts';
+import type { Db } from './db/database.ts';
+import { registerHealthRoutes } from './health/routes.ts';
+import { handleError, problem, validationProblem } from './http/problem.ts';
+import type { Logger } from './log.ts';
+
+export interface AppDeps {
+  db: Db;
+  content: ContentService;
+  log: Logger;
+  /** Built front end (index.html + hashed assets). Omit in API-only tests. */
+  staticDir?: string;
+  assetsDir?: string;
+}
+
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono({
+    defaultHook: (result) => {
+      if (!result.success) throw validationProblem(result.target, result.error.issues);
+    },
+  });
+
+  app.onError((err, c) => handleError(err, c, (e) => deps.log.error({ err: e, path: c.req.path }, 'unhandled error')));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: () => {
+        throw problem(413, 'too-large', 'Request body too large', 'The body may be at most 1 MiB.');
+      },
+    }),
+  );
+
+  registerHealthRoutes(app, deps);
+  registerContentRoutes(app, deps.content);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Chongqing Industrial Heritage — museum API',
+      version: '1.0.0',
+      description: 'Content, reservations, crowd and analytics for the museum platform. Errors are RFC 9457 problem+json.',
+    },
+  });
+
+  app.all('/api/*', (c) => {
+    throw problem(404, 'not-found', 'Not found', `No API route ${c.req.method} ${c.req.path}.`);
+  });
+
+  if (deps.assetsDir && existsSync(deps.assetsDir)) {
+    const root = path.relative(process.cwd(), deps.assetsDir);
+    app.use(
+      '/assets/*',
+      serveStatic({ root, rewriteRequestPath: (p) => p.replace(/^\/assets/, ''), onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=86400') }),
+    );
+  }
+  if (deps.staticDir && existsSync(path.join(deps.staticDir, 'index.html'))) {
+    const root = path.relative(process.cwd(), deps.staticDir);
+    const indexHtml = readFileSync(path.join(deps.staticDir, 'index.html'), 'utf8');
+    app.use(
+      '/*',
+      serveStatic({
+        root,
+        onFound: (p, c) => c.header('Cache-Control', p.includes('/app/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+      }),
+    );
+    // Client-side routes (/eras/wartime, /sites/erchang …) all get the app shell.
+    app.get('*', (c) => c.html(indexHtml, 200, { 'Cache-Control': 'no-cache' }));
+  }
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,20 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const api = `http://localhost:${process.env.PORT ?? 8080}`;
+
+export default defineConfig({
+  root: 'exhibit',
+  publicDir: false,
+  plugins: [react()],
+  build: {
+    outDir: '../dist',
+    emptyOutDir: true,
+    // Hashed files live under /app/ so the server can cache them immutably.
+    assetsDir: 'app',
+    sourcemap: true,
+  },
+  server: {
+    proxy: { '/api': api, '/assets': api },
+  },
+});
