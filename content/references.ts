@@ -64,18 +64,5 @@ export function checkReferences(pack: ContentPack): ContentIssue[] {
     needAll(sites, 'site', p.sites, 'projects.json', `[${i}].sites`);
   });
 
-  const { listedPlaces } = pack.statistics;
-  for (const part of ['central', 'elsewhere'] as const) {
-    const b = listedPlaces[part];
-    const byCat = b.byCategory.area + b.byCategory.building + b.byCategory.element;
-    const byGrade = b.byGrade['1'] + b.byGrade['2'] + b.byGrade['3'];
-    if (byCat !== b.total)
-      issues.push({ file: 'statistics.json', path: `listedPlaces.${part}.byCategory`, message: `categories add up to ${byCat}, not ${b.total}` });
-    if (byGrade !== b.total)
-      issues.push({ file: 'statistics.json', path: `listedPlaces.${part}.byGrade`, message: `grades add up to ${byGrade}, not ${b.total}` });
-  }
-  if (listedPlaces.central.total + listedPlaces.elsewhere.total !== listedPlaces.total) {
-    issues.push({ file: 'statistics.json', path: 'listedPlaces.total', message: 'central + elsewhere must equal the total' });
-  }
   return issues;
 }

@@ -157,8 +157,10 @@ function entitySchemas<L extends z.ZodTypeAny>(text: L) {
       category: CategorySchema.optional(),
       grade: GradeSchema.optional(),
       foundedYear: year.optional(),
-      eras: z.array(EraIdSchema).min(1),
-      industries: z.array(id).min(1),
+      /** Empty when no source dates the site: the museum shows "not stated in the sources" rather than guess. */
+      eras: z.array(EraIdSchema).default([]),
+      /** Empty when no source says what the site made. */
+      industries: z.array(id).default([]),
       location: z
         .object({
           lat: z.number().min(28).max(33),
@@ -245,18 +247,28 @@ function entitySchemas<L extends z.ZodTypeAny>(text: L) {
     .strict()
     .refine((p) => p.start <= p.end, { message: 'start must not be after end', path: ['end'] });
 
+  const count = z.number().int().nonnegative();
   const Breakdown = z
     .object({
-      total: z.number().int().nonnegative(),
-      byCategory: z.object({ area: z.number().int(), building: z.number().int(), element: z.number().int() }).strict(),
-      byGrade: z.object({ '1': z.number().int(), '2': z.number().int(), '3': z.number().int() }).strict(),
+      total: count,
+      byCategory: z.object({ area: count, building: count, element: count }).strict(),
+      byGrade: z.object({ '1': count, '2': count, '3': count }).strict(),
     })
-    .strict();
+    .strict()
+    .superRefine((b, ctx) => {
+      const byCat = b.byCategory.area + b.byCategory.building + b.byCategory.element;
+      const byGrade = b.byGrade['1'] + b.byGrade['2'] + b.byGrade['3'];
+      if (byCat !== b.total) ctx.addIssue({ code: 'custom', path: ['byCategory'], message: `categories add up to ${byCat}, not ${b.total}` });
+      if (byGrade !== b.total) ctx.addIssue({ code: 'custom', path: ['byGrade'], message: `grades add up to ${byGrade}, not ${b.total}` });
+    });
 
   const Target = z.object({ id, label: text, count: z.number().int().positive() }).strict();
   const Statistics = z
     .object({
-      listedPlaces: z.object({ total: z.number().int(), central: Breakdown, elsewhere: Breakdown }).strict(),
+      listedPlaces: z
+        .object({ total: count, central: Breakdown, elsewhere: Breakdown })
+        .strict()
+        .refine((l) => l.central.total + l.elsewhere.total === l.total, { message: 'central + elsewhere must equal the total', path: ['total'] }),
       targets: z.array(Target).min(1),
       provenance,
     })

@@ -7,6 +7,8 @@ import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { registerAuthRoutes } from './auth/routes.ts';
+import type { AuthService } from './auth/service.ts';
 import { registerContentRoutes } from './content/routes.ts';
 import type { ContentService } from './content/service.ts';
 import type { Db } from './db/database.ts';
@@ -17,6 +19,8 @@ import type { Logger } from './log.ts';
 export interface AppDeps {
   db: Db;
   content: ContentService;
+  /** Users, sessions, device tokens, audit log; route guards via createAuthMiddleware(deps.auth). */
+  auth: AuthService;
   log: Logger;
   /** Built front end (index.html + hashed assets). Omit in API-only tests. */
   staticDir?: string;
@@ -26,7 +30,8 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono({
     defaultHook: (result) => {
-      if (!result.success) throw validationProblem(result.target, result.error.issues);
+      // A JSON or form body is reported as `body.<field>` (the target names the parser, not the place).
+      if (!result.success) throw validationProblem(result.target === 'json' || result.target === 'form' ? 'body' : result.target, result.error.issues);
     },
   });
 
@@ -43,6 +48,7 @@ export function createApp(deps: AppDeps) {
 
   registerHealthRoutes(app, deps);
   registerContentRoutes(app, deps.content);
+  registerAuthRoutes(app, deps.auth);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -3,7 +3,7 @@
  * API serves (memoized per version, so a request costs a map lookup).
  */
 import { createHash } from 'node:crypto';
-import { loadPack } from '../../content/load.ts';
+import { ContentError, loadPack } from '../../content/load.ts';
 import { hasMachineText, localize } from '../../content/localize.ts';
 import type { ContentPack, Locale } from '../../content/schema.ts';
 import { etagOf } from '../http/etag.ts';
@@ -44,18 +44,28 @@ export function createContentService({ store, now = () => new Date() }: ContentS
   return {
     /**
      * At start: serve the published version; if the pack on disk differs from the last one taken
-     * from disk (a developer or curator edited content/ in git), publish it as a new version.
+     * from disk (a developer or curator edited content/ in git), publish it as a new version. An
+     * invalid pack on disk is refused (reported through onRefused) and the last good version serves.
      */
-    async init(packDir?: string): Promise<PublishedContent> {
-      const disk = await loadPack(packDir);
-      const diskHash = hashPack(disk);
-      const lastDisk = await store.latestFromSource('disk');
-      if (!lastDisk || lastDisk.hash !== diskHash) {
-        await this.publish(disk, { author: 'system', message: 'Imported from content/pack', source: 'disk' });
+    async init(packDir?: string, onRefused?: (err: ContentError) => void): Promise<PublishedContent> {
+      let disk: ContentPack | undefined;
+      try {
+        disk = await loadPack(packDir);
+      } catch (err) {
+        // A broken pack never replaces the last good version; with no version at all we can't start.
+        if (!(err instanceof ContentError) || !(await store.published())) throw err;
+        onRefused?.(err);
+      }
+      const diskHash = disk && hashPack(disk);
+      if (disk && diskHash) {
+        const lastDisk = await store.latestFromSource('disk');
+        if (!lastDisk || lastDisk.hash !== diskHash) {
+          await this.publish(disk, { author: 'system', message: 'Imported from content/pack', source: 'disk' });
+        }
       }
       const row = await store.published();
       if (!row) throw new Error('no published content version');
-      use(row, row.hash === diskHash ? disk : (JSON.parse(row.pack) as ContentPack));
+      use(row, disk && row.hash === diskHash ? disk : (JSON.parse(row.pack) as ContentPack));
       return this.current();
     },
 

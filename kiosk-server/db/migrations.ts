@@ -3,10 +3,27 @@
  * PostgreSQL alike; add a new entry at the end, never edit an old one.
  */
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { authMigrations } from '../auth/migrations.ts';
 import type { DialectName } from './database.ts';
 
+/** An auto-increment integer primary key on either dialect. */
+export function serialPrimaryKey(dialect: DialectName) {
+  return dialect === 'postgres' ? sql`serial primary key` : sql`integer primary key autoincrement`;
+}
+
+/**
+ * Each feature owns a block of migration names (content 0000–0099, auth 0100–, reservations
+ * 0200–, crowd 0300–, analytics 0400–, kiosks 0500–); they are merged here and run in name order.
+ */
 function migrations(dialect: DialectName): Record<string, Migration> {
-  const serialPk = dialect === 'postgres' ? sql`serial primary key` : sql`integer primary key autoincrement`;
+  return {
+    ...contentMigrations(dialect),
+    ...authMigrations(dialect),
+  };
+}
+
+function contentMigrations(dialect: DialectName): Record<string, Migration> {
+  const serialPk = serialPrimaryKey(dialect);
   return {
     '0001_content_versions': {
       async up(db: Kysely<unknown>) {
@@ -34,7 +51,8 @@ function migrations(dialect: DialectName): Record<string, Migration> {
 export async function migrateToLatest(db: Kysely<unknown>, dialect: DialectName): Promise<string[]> {
   const list = migrations(dialect);
   const provider: MigrationProvider = { getMigrations: async () => list };
-  const migrator = new Migrator({ db, provider });
+  // Features land in any order, so a lower-numbered migration may arrive after a higher one ran.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -21,7 +21,62 @@ export interface ContentStateTable {
   updated_at: string;
 }
 
+/** A person who signs in: curator, front-of-house staff or admin. */
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  /** username, NFKC + lower case: the unique, case-insensitive key. */
+  username_key: string;
+  display_name: string;
+  role: 'admin' | 'curator' | 'staff';
+  /** `scrypt$N$r$p$salt$hash` (base64url): the parameters travel with the hash. */
+  password_hash: string;
+  /** 0 | 1 */
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+  last_sign_in_at: string | null;
+}
+
+export interface UserSessionsTable {
+  /** SHA-256 (hex) of the session cookie value; the value itself is never stored. */
+  id_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_used_at: string;
+  expires_at: string;
+}
+
+/** A kiosk or a door people-counter, authenticated by a bearer token. */
+export interface DevicesTable {
+  id: Generated<number>;
+  kind: 'kiosk' | 'counter';
+  name: string;
+  hall_id: string | null;
+  /** SHA-256 (hex) of the token shown once at creation. */
+  token_hash: string;
+  created_at: string;
+  created_by: number | null;
+  last_seen_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_user_id: number | null;
+  action: string;
+  target: string | null;
+  /** JSON */
+  detail: string | null;
+}
+
 export interface Database {
   content_versions: ContentVersionsTable;
   content_state: ContentStateTable;
+  users: UsersTable;
+  user_sessions: UserSessionsTable;
+  devices: DevicesTable;
+  audit_log: AuditLogTable;
 }
