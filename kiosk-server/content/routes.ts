@@ -7,7 +7,7 @@ import type { Context } from 'hono';
 import { CATEGORY_IDS, CLUSTER_IDS, ERA_IDS, LOCALES, type Locale } from '../../content/schema.ts';
 import { matchesIfNoneMatch } from '../http/etag.ts';
 import { notFound } from '../http/problem.ts';
-import type { ContentService, PublishedContent } from './service.ts';
+import type { ContentService, PublishedContent, SerializedView } from './service.ts';
 import {
   eraDetail,
   eraListItem,
@@ -96,15 +96,35 @@ function detailRoute(path: string, summary: string) {
   });
 }
 
-/** Sends a memoized view with its ETag; 304 when the client already has it. */
-function send(c: Context, view: { body: string; etag: string } | undefined, what: string, id = ''): never {
-  if (!view) throw notFound(what, id);
-  const headers = { ETag: view.etag, 'Cache-Control': 'public, max-age=0, must-revalidate', Vary: 'Accept-Encoding' };
-  if (matchesIfNoneMatch(c.req.header('If-None-Match'), view.etag)) return c.body(null, 304, headers) as never;
-  return c.body(view.body, 200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' }) as never;
+/** Path and query of the request URL (`/api/content/sites?lang=en`), without parsing it. */
+function pathAndQuery(url: string): string {
+  return url.slice(url.indexOf('/', url.indexOf('//') + 2));
+}
+
+/** Answers with a view: 304 when the client already has it. */
+function respond(c: Context, view: SerializedView): Response {
+  if (matchesIfNoneMatch(c.req.header('If-None-Match'), view.etag)) return c.body(null, 304, view.notModifiedHeaders);
+  return c.body(view.body, 200, view.headers);
 }
 
 export function registerContentRoutes(app: OpenAPIHono, content: ContentService) {
+  // Hot path: a URL that was already validated and answered is served from memory, skipping
+  // routing and validation. The map is emptied whenever a new version is published.
+  app.use('/api/content/*', async (c, next) => {
+    if (c.req.method === 'GET') {
+      const hit = content.viewForUrl(pathAndQuery(c.req.url));
+      if (hit) return respond(c, hit);
+    }
+    await next();
+  });
+
+  /** Sends a memoized view (404 when it does not exist) and remembers it for this URL. */
+  const send = (c: Context, view: SerializedView | undefined, what: string, id = ''): never => {
+    if (!view) throw notFound(what, id);
+    content.rememberUrl(pathAndQuery(c.req.url), view);
+    return respond(c, view) as never;
+  };
+
   const view = (c: Context, key: string, lang: Locale | undefined, build: (p: PublishedContent) => unknown, what: string, id = '') =>
     send(c, content.view(key, lang, build), what, id);
 

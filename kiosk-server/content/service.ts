@@ -19,9 +19,15 @@ export interface PublishedContent {
 }
 
 export interface SerializedView {
-  body: string;
+  /** UTF-8 bytes, encoded once per version rather than on every request. */
+  body: Uint8Array<ArrayBuffer>;
   etag: string;
+  /** Response headers for 200 and 304, built once. */
+  headers: Record<string, string>;
+  notModifiedHeaders: Record<string, string>;
 }
+
+const CACHE_CONTROL = 'public, max-age=0, must-revalidate';
 
 export interface ContentServiceDeps {
   store: ContentStore;
@@ -35,10 +41,13 @@ export function hashPack(pack: ContentPack): string {
 export function createContentService({ store, now = () => new Date() }: ContentServiceDeps) {
   let current: PublishedContent | undefined;
   let views = new Map<string, SerializedView>();
+  /** Request path+query → view, filled only after a request passed validation (see routes.ts). */
+  let byUrl = new Map<string, SerializedView>();
 
   const use = (row: { id: number; hash: string; created_at: string }, pack: ContentPack) => {
     current = { version: row.id, hash: row.hash, publishedAt: row.created_at, pack, index: indexPack(pack) };
     views = new Map();
+    byUrl = new Map();
   };
 
   return {
@@ -82,6 +91,16 @@ export function createContentService({ store, now = () => new Date() }: ContentS
       return current;
     },
 
+    /** The view a validated request for this exact path+query was answered with, if any. */
+    viewForUrl(url: string): SerializedView | undefined {
+      return byUrl.get(url);
+    },
+
+    rememberUrl(url: string, view: SerializedView): void {
+      if (byUrl.size > 5000) byUrl.clear();
+      byUrl.set(url, view);
+    },
+
     /**
      * A serialized view, memoized per published version. `build` returns undefined when the thing
      * does not exist (→ 404). Localized when `lang` is given; otherwise all three languages.
@@ -96,7 +115,13 @@ export function createContentService({ store, now = () => new Date() }: ContentS
       const body = lang
         ? JSON.stringify({ version: c.version, lang, machineConverted: hasMachineText(raw, lang), data: localize(raw, lang) })
         : JSON.stringify({ version: c.version, data: raw });
-      const view = { body, etag: etagOf(body) };
+      const etag = etagOf(body);
+      const view: SerializedView = {
+        body: new TextEncoder().encode(body),
+        etag,
+        headers: { 'Content-Type': 'application/json; charset=utf-8', ETag: etag, 'Cache-Control': CACHE_CONTROL },
+        notModifiedHeaders: { ETag: etag, 'Cache-Control': CACHE_CONTROL },
+      };
       if (views.size > 5000) views.clear(); // bounded: filter combinations are finite but many
       views.set(cacheKey, view);
       return view;
