@@ -2,13 +2,21 @@
  * End-to-end tests against the real server serving the built app (`npm run build` first).
  * Each run gets a fresh data folder, so tests never see another run's database.
  */
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4310;
+// Several runs may share a machine: each run picks its own port (workers inherit it through the
+// environment, since they load this file again) and its own output folder. E2E_STATIC_DIR lets a
+// run serve its own build instead of dist/.
+process.env.E2E_PORT ??= String(4310 + (process.pid % 1000));
+process.env.E2E_DATA_DIR ??= path.join(tmpdir(), `museum-e2e-${process.env.E2E_PORT}-${Date.now()}`);
+const PORT = Number(process.env.E2E_PORT);
 const BASE_URL = `http://localhost:${PORT}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  outputDir: `test-results/run-${PORT}`,
   workers: 2,
   fullyParallel: true,
   retries: process.env.CI ? 1 : 0,
@@ -34,9 +42,8 @@ export default defineConfig({
     command: 'npx tsx kiosk-server/main.ts',
     env: {
       PORT: String(PORT),
-      // Playwright empties test-results/ before it starts the server, so this stays fresh.
-      DATA_DIR: `test-results/e2e-data-${Date.now()}`,
-      STATIC_DIR: 'dist',
+      DATA_DIR: process.env.E2E_DATA_DIR,
+      STATIC_DIR: process.env.E2E_STATIC_DIR ?? 'dist',
       LOG_LEVEL: 'warn',
     },
     url: `${BASE_URL}/api/health`,

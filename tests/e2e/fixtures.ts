@@ -13,7 +13,7 @@ export { expect };
 export const test = base.extend({
   page: async ({ page, baseURL }, use) => {
     const offOriginRequests: string[] = [];
-    const origin = new URL(baseURL ?? 'http://localhost:4310').origin;
+    const origin = new URL(baseURL ?? `http://localhost:${process.env.E2E_PORT}`).origin;
     await page.route('**/*', (route) => {
       const url = route.request().url();
       if (new URL(url).origin === origin) return route.fallback();
