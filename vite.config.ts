@@ -1,12 +1,14 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { kioskPwa } from './exhibit/kiosk/pwa.config.ts';
 
 const api = `http://localhost:${process.env.PORT ?? 8080}`;
 
 export default defineConfig({
   root: 'exhibit',
   publicDir: false,
-  plugins: [react()],
+  // kioskPwa: the offline service worker for kiosks (exhibit/kiosk/pwa.config.ts).
+  plugins: [react(), kioskPwa()],
   build: {
     outDir: '../dist',
     emptyOutDir: true,
@@ -15,6 +17,6 @@ export default defineConfig({
     sourcemap: true,
   },
   server: {
-    proxy: { '/api': api, '/assets': api },
+    proxy: { '/api': api, '/assets': api, '/media': api },
   },
 });

@@ -10,7 +10,7 @@ try {
   const events = pack.eras.reduce((n, e) => n + e.events.length, 0);
   console.log(
     `content ok: ${pack.eras.length} eras (${events} events), ${pack.sites.length} sites, ${pack.projects.length} projects, ` +
-      `${pack.routes.length} routes, ${pack.museums.length} museums, ${pack.districts.length} districts`,
+      `${pack.routes.length} routes, ${pack.museums.length} museums, ${pack.districts.length} districts, ${pack.scenes.length} scenes`,
   );
 } catch (err) {
   if (err instanceof ContentError) {

@@ -1,6 +1,6 @@
 /** JSON Schemas of the content files, for editors (VS Code `json.schemas`) and other tools. */
 import { z } from 'zod';
-import { FileSchemas } from './schema.ts';
+import { FileSchemas, SceneFileSchema } from './schema.ts';
 
 export function contentJsonSchemas(): Record<string, unknown> {
   const entries = {
@@ -13,6 +13,7 @@ export function contentJsonSchemas(): Record<string, unknown> {
     clusters: z.array(FileSchemas.Cluster),
     industries: z.array(FileSchemas.Industry),
     statistics: FileSchemas.Statistics,
+    scene: SceneFileSchema,
   };
   return Object.fromEntries(Object.entries(entries).map(([name, schema]) => [name, z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })]));
 }

@@ -101,7 +101,7 @@ export function parsePack(files: PackFiles): ContentPack {
     const out: unknown[] = [];
     if ('dir' in spec) {
       const entries = [...files.keys()].filter((f) => f.startsWith(`${spec.dir}/`));
-      if (entries.length === 0) issues.push({ file: `${spec.dir}/`, path: '', message: 'no files in this folder' });
+      if (entries.length === 0 && !('optional' in spec)) issues.push({ file: `${spec.dir}/`, path: '', message: 'no files in this folder' });
       for (const file of entries) {
         if (!present(file)) continue;
         const item = take(file, files.get(file), spec.schema);

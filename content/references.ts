@@ -4,6 +4,7 @@
  */
 import type { ContentIssue } from './load.ts';
 import type { ContentPack } from './schema.ts';
+import { checkSceneReferences } from './scene-references.ts';
 
 export function checkReferences(pack: ContentPack): ContentIssue[] {
   const issues: ContentIssue[] = [];
@@ -64,5 +65,6 @@ export function checkReferences(pack: ContentPack): ContentIssue[] {
     needAll(sites, 'site', p.sites, 'projects.json', `[${i}].sites`);
   });
 
+  issues.push(...checkSceneReferences(pack));
   return issues;
 }

@@ -7,20 +7,39 @@ import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { registerAnalyticsRoutes } from './analytics/routes.ts';
+import type { AnalyticsService } from './analytics/service.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
 import type { AuthService } from './auth/service.ts';
 import { registerContentRoutes } from './content/routes.ts';
+import { type Curator, hasOwnBodyLimit, registerCuratorFeature } from './content/setup.ts';
 import type { ContentService } from './content/service.ts';
+import { registerCrowdRoutes } from './crowd/routes.ts';
+import type { CrowdService } from './crowd/service.ts';
 import type { Db } from './db/database.ts';
 import { registerHealthRoutes } from './health/routes.ts';
 import { handleError, problem, validationProblem } from './http/problem.ts';
+import { registerKioskRoutes } from './kiosks/routes.ts';
+import type { KioskService } from './kiosks/service.ts';
 import type { Logger } from './log.ts';
+import { registerReservationRoutes } from './reservations/routes.ts';
+import type { ReservationService } from './reservations/service.ts';
 
 export interface AppDeps {
   db: Db;
   content: ContentService;
   /** Users, sessions, device tokens, audit log; route guards via createAuthMiddleware(deps.auth). */
   auth: AuthService;
+  /** Visitor events in, reports out (its own database; see analytics/). */
+  analytics: AnalyticsService;
+  /** Timed-entry slots, bookings, tickets, check-in (see reservations/). */
+  reservations: ReservationService;
+  /** Hall occupancy from check-ins and door counters, live to staff (see crowd/). */
+  crowd: CrowdService;
+  /** Kiosk configurations, heartbeats and fleet status (see kiosks/). */
+  kiosks: KioskService;
+  /** Drafts, publish, rollback, import/export, preview, live push, media uploads, playlists (see content/setup.ts). */
+  curator: Curator;
   log: Logger;
   /** Built front end (index.html + hashed assets). Omit in API-only tests. */
   staticDir?: string;
@@ -39,16 +58,22 @@ export function createApp(deps: AppDeps) {
   const limitBody = bodyLimit({
     maxSize: 1024 * 1024,
     onError: () => {
-      throw problem(413, 'too-large', 'Request body too large', 'The body may be at most 1 MiB.');
+      throw problem(413, 'too-large', 'Request body too large', 'The body may be at most 1 MiB.', { errors: [{ path: 'body', message: 'at most 1 MiB' }] });
     },
   });
   // Only requests that carry a body: bodyLimit reads `c.req.raw.body`, which makes the Node adapter
   // build a full Request object — a third of a GET's cost on the content hot path.
-  app.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
+  // Uploads and pack imports apply their own, larger limit (content/setup.ts).
+  app.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' || hasOwnBodyLimit(c.req.path) ? next() : limitBody(c, next)));
 
   registerHealthRoutes(app, deps);
-  registerContentRoutes(app, deps.content);
+  registerContentRoutes(app, deps.content, deps.curator.live);
+  registerCuratorFeature(app, deps);
   registerAuthRoutes(app, deps.auth);
+  registerAnalyticsRoutes(app, deps);
+  registerReservationRoutes(app, deps.reservations, deps.auth);
+  registerCrowdRoutes(app, deps.crowd, deps.auth);
+  registerKioskRoutes(app, deps.kiosks, deps.auth);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

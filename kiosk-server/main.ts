@@ -12,6 +12,12 @@ const server = serve({ fetch: museum.app.fetch, port: config.port, hostname: con
 });
 
 let stopping = false;
+// Once stopping, every response says "Connection: close": busy keep-alive clients (kiosks sending
+// analytics) would otherwise hold close() open until the forced exit. Requests in flight finish,
+// and an analytics batch is answered only after its commit, so nothing acknowledged is lost.
+server.on('request', (_req: unknown, res: { headersSent: boolean; setHeader(name: string, value: string): void }) => {
+  if (stopping && !res.headersSent) res.setHeader('Connection', 'close');
+});
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;

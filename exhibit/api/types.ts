@@ -32,6 +32,14 @@ export type SiteDetail = Localized<Omit<Site, 'eras' | 'industries'>> & {
   };
 };
 
+export type RouteStop = Localized<{ order: number; site: string; note?: TourRoute['stops'][number]['note'] }> & {
+  name?: string;
+  location?: Site['location'];
+  summary?: string;
+  district?: string;
+};
+export type RouteDetail = Localized<Omit<TourRoute, 'stops'>> & { stops: RouteStop[] };
+
 /** What each path returns; `useContent` takes its type from here. */
 export type ContentData<P extends string> = P extends 'eras'
   ? EraListItem[]
@@ -43,19 +51,21 @@ export type ContentData<P extends string> = P extends 'eras'
         ? SiteDetail
         : P extends 'routes'
           ? (Localized<Omit<TourRoute, 'provenance'>> & { stopCount: number })[]
-          : P extends 'museums'
-            ? Localized<Museum>[]
-            : P extends 'projects'
-              ? Localized<KeyProject>[]
-              : P extends 'statistics'
-                ? Localized<Statistics>
-                : P extends 'districts'
-                  ? Localized<District>[]
-                  : P extends 'clusters'
-                    ? Localized<Cluster>[]
-                    : P extends 'industries'
-                      ? Localized<Industry>[]
-                      : unknown;
+          : P extends `routes/${string}`
+            ? RouteDetail
+            : P extends 'museums'
+              ? Localized<Museum>[]
+              : P extends 'projects'
+                ? Localized<KeyProject>[]
+                : P extends 'statistics'
+                  ? Localized<Statistics>
+                  : P extends 'districts'
+                    ? Localized<District>[]
+                    : P extends 'clusters'
+                      ? Localized<Cluster>[]
+                      : P extends 'industries'
+                        ? Localized<Industry>[]
+                        : unknown;
 
 export type ContentPath =
   | 'eras'
@@ -63,6 +73,7 @@ export type ContentPath =
   | 'sites'
   | `sites/${string}`
   | 'routes'
+  | `routes/${string}`
   | 'museums'
   | 'projects'
   | 'statistics'

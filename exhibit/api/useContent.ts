@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Locale } from '../../content/schema.ts';
+import { noteLoadedVersion, useContentSyncKey } from '../content-sync/contentSync.ts';
 import { useReportMachineText } from '../i18n/machineText.ts';
 import { useLanguage } from '../i18n/useLanguage.ts';
 import type { ContentData, ContentEnvelope, ContentPath } from './types.ts';
@@ -51,7 +52,11 @@ export function useContent<P extends ContentPath>(path: P, params: Record<string
   const [attempt, setAttempt] = useState(0);
   const [settled, setSettled] = useState<Settled<ContentData<P>> | null>(null);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  // A newly published version (live swap, exhibit/content-sync/): fetch again, keeping the old
+  // answer on screen until the new one arrives.
+  const syncKey = useContentSyncKey();
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: syncKey only triggers a refetch
   useEffect(() => {
     const controller = new AbortController();
     const settle = (s: Settled<ContentData<P>>) => {
@@ -61,6 +66,7 @@ export function useContent<P extends ContentPath>(path: P, params: Record<string
       .then(async (res) => {
         if (!res.ok) return settle({ url, attempt, status: 'error', error: await readProblem(res) });
         const body = (await res.json()) as ContentEnvelope<ContentData<P>>;
+        noteLoadedVersion(body.version);
         settle({ url, attempt, status: 'ready', ...body, machineConverted: body.machineConverted ?? false });
       })
       .catch((err: unknown) => {
@@ -68,7 +74,7 @@ export function useContent<P extends ContentPath>(path: P, params: Record<string
         settle({ url, attempt, status: 'error', error: { status: 0, title: err instanceof Error ? err.message : String(err) } });
       });
     return () => controller.abort();
-  }, [url, attempt]);
+  }, [url, attempt, syncKey]);
 
   // Until the answer for *this* url arrives, never show another url's data.
   const current = settled && settled.url === url && settled.attempt === attempt ? settled : null;

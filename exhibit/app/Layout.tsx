@@ -1,9 +1,14 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { useAudioLifecycle } from '../audio/audioLifecycle.ts';
+import { PreviewBanner } from '../content-sync/PreviewBanner.tsx';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher.tsx';
 import { MachineTextNote } from '../i18n/MachineTextNote.tsx';
 import { MachineTextContext, useMachineTextRegistry } from '../i18n/machineText.ts';
+import { KioskControlsSlot } from '../kiosk/KioskControlsSlot.tsx';
+import { useTransformationNavLabel } from '../transformation/navStrings.ts';
+import { useVisitNavLabel } from '../visit/navStrings.ts';
 import { Loading } from './Loading.tsx';
 import { RenderError } from './RenderError.tsx';
 import { RenderErrorBoundary } from './RenderErrorBoundary.tsx';
@@ -15,6 +20,9 @@ export function Layout() {
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   const [machineConverted, reportMachineText] = useMachineTextRegistry();
+  useAudioLifecycle(); // unlock audio on the first touch; narration stops when the page changes
+  const transformationLabel = useTransformationNavLabel();
+  const visitLabel = useVisitNavLabel();
 
   // After client-side navigation, start at the top and put focus on the new page so keyboard and
   // screen-reader users are not left on the link they used.
@@ -33,6 +41,7 @@ export function Layout() {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
+      <PreviewBanner />
       <header className="site-header">
         <div className="site-header-inner">
           <Link to="/" className="site-title">
@@ -52,6 +61,21 @@ export function Layout() {
               <li>
                 <NavLink to="/sites">{t('nav.sites')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/timeline">{t('nav.timeline')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/map">{t('nav.map')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/routes">{t('nav.routes')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/transformation">{transformationLabel}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/visit">{visitLabel}</NavLink>
+              </li>
             </ul>
           </nav>
           <LanguageSwitcher />
@@ -70,6 +94,7 @@ export function Layout() {
       <footer className="site-footer">
         <p>{t('footer.about')}</p>
       </footer>
+      <KioskControlsSlot />
     </>
   );
 }

@@ -5,6 +5,7 @@ import type { EraDetail as EraDetailData } from '../api/types.ts';
 import { paragraphs, titleShowsYears } from '../app/format.ts';
 import { ProvenanceList } from '../app/ProvenanceList.tsx';
 import { usePageTitle } from '../app/usePageTitle.ts';
+import { NarrationPlayer } from '../audio/NarrationPlayer.tsx';
 import { SiteCards } from '../sites/SiteCards.tsx';
 import { EraEvents } from './EraEvents.tsx';
 
@@ -25,6 +26,8 @@ export function EraDetail({ era }: { era: EraDetailData }) {
         <h1>{era.title}</h1>
         <p className="lead">{era.summary}</p>
       </header>
+
+      <NarrationPlayer kind="era" id={era.id} />
 
       <section aria-labelledby="era-story">
         <h2 id="era-story">{t('era.story')}</h2>

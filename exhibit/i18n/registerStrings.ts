@@ -10,8 +10,14 @@ import type { Locale } from '../../content/schema.ts';
 export type FeatureStrings = Record<Locale, Record<string, unknown>>;
 
 export function registerStrings(namespace: string, strings: FeatureStrings): void {
-  for (const [lng, bundle] of Object.entries(strings)) {
-    // deep + overwrite: re-registering (hot reload) replaces the old strings.
-    i18next.addResourceBundle(lng, namespace, bundle, true, true);
-  }
+  const add = () => {
+    for (const [lng, bundle] of Object.entries(strings)) {
+      // deep + overwrite: re-registering (hot reload) replaces the old strings.
+      i18next.addResourceBundle(lng, namespace, bundle, true, true);
+    }
+  };
+  // Modules the shell imports run before setupI18n(): i18next has no store until init, so their
+  // strings are added the moment it is initialised (synchronously, before the first render).
+  if (i18next.isInitialized) add();
+  else i18next.on('initialized', add);
 }

@@ -1,11 +1,17 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SiteDetail as SiteDetailData } from '../api/types.ts';
 import { paragraphs } from '../app/format.ts';
 import { ProvenanceList } from '../app/ProvenanceList.tsx';
 import { usePageTitle } from '../app/usePageTitle.ts';
+import { NarrationPlayer } from '../audio/NarrationPlayer.tsx';
 import { SiteFacts } from './SiteFacts.tsx';
 import { SiteRelated } from './SiteRelated.tsx';
-import { WalkthroughPlaceholder } from './WalkthroughPlaceholder.tsx';
+
+// The locator map (and its geometry) loads only when a site page is shown.
+const LocatorMap = lazy(() => import('../map/LocatorMap.tsx'));
+// The 3D walkthrough (and three.js) loads only on a flagship site's page.
+const WalkthroughSection = lazy(() => import('../walkthrough/WalkthroughSection.tsx'));
 
 export function SiteDetail({ site }: { site: SiteDetailData }) {
   const { t } = useTranslation();
@@ -27,7 +33,13 @@ export function SiteDetail({ site }: { site: SiteDetailData }) {
 
       <SiteFacts site={site} />
 
-      {site.flagship && <WalkthroughPlaceholder />}
+      {site.flagship && <NarrationPlayer kind="site" id={site.id} />}
+
+      {site.flagship && (
+        <Suspense fallback={null}>
+          <WalkthroughSection siteId={site.id} />
+        </Suspense>
+      )}
 
       <section aria-labelledby="site-history">
         <h2 id="site-history">{t('site.history')}</h2>
@@ -47,7 +59,11 @@ export function SiteDetail({ site }: { site: SiteDetailData }) {
         </div>
       </section>
 
-      <SiteRelated related={site.related} />
+      <Suspense fallback={null}>
+        <LocatorMap site={site} />
+      </Suspense>
+
+      <SiteRelated related={site.related} siteId={site.id} />
 
       <section aria-labelledby="site-sources">
         <h2 id="site-sources">{t('site.sources')}</h2>

@@ -5,7 +5,7 @@ import { formatInvestment, formatIsoMonth } from '../app/format.ts';
 import { useLanguage } from '../i18n/useLanguage.ts';
 
 /** Key projects, tour routes, key events and museums that name this site. */
-export function SiteRelated({ related }: { related: SiteDetail['related'] }) {
+export function SiteRelated({ related, siteId }: { related: SiteDetail['related']; siteId?: string }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const { projects, routes, events, museums } = related;
@@ -53,9 +53,12 @@ export function SiteRelated({ related }: { related: SiteDetail['related'] }) {
       {routes.length > 0 && (
         <>
           <h3>{t('site.routes')}</h3>
-          <ul className="plain-list" data-testid="related-routes">
+          <ul className="link-list" data-testid="related-routes">
             {routes.map((r) => (
-              <li key={r.id}>{r.name}</li>
+              <li key={r.id}>
+                {/* The route opens at this site's stop. */}
+                <Link to={siteId ? `/routes/${r.id}?site=${encodeURIComponent(siteId)}` : `/routes/${r.id}`}>{r.name}</Link>
+              </li>
             ))}
           </ul>
         </>

@@ -115,6 +115,29 @@ export function museumDetail(ix: PackIndex, id: string) {
   return { ...m, districtInfo: ref(ix.districts.get(m.district)), siteInfo: m.site ? ref(ix.sites.get(m.site)) : undefined };
 }
 
+export function sceneListItem(scene: ContentPack['scenes'][number]) {
+  return { id: scene.id, title: scene.title, layout: scene.layout, timeline: scene.timeline, poster: scene.poster };
+}
+
+/** A scene with its site's name and the eras its timeline spans (their colours tint the time slider). */
+export function sceneDetail(pack: ContentPack, ix: PackIndex, id: string) {
+  const scene = (pack.scenes ?? []).find((s) => s.id === id);
+  if (!scene) return undefined;
+  const site = ix.sites.get(scene.id);
+  const linkName = (l: { kind: string; id: string }) => {
+    if (l.kind === 'era') return ix.eras.get(l.id as EraId)?.title;
+    return (l.kind === 'site' ? ix.sites : l.kind === 'project' ? ix.projects : ix.museums).get(l.id)?.name;
+  };
+  return {
+    ...scene,
+    structures: scene.structures.map((s) => (s.hotspot.link ? { ...s, hotspot: { ...s.hotspot, link: { ...s.hotspot.link, name: linkName(s.hotspot.link) } } } : s)),
+    site: site ? { id: site.id, name: site.name, foundedYear: site.foundedYear } : { id: scene.id, name: scene.title },
+    eras: pack.eras
+      .filter((e) => e.startYear <= scene.timeline.to && e.endYear >= scene.timeline.from)
+      .map((e) => ({ id: e.id, title: e.title, colour: e.colour, startYear: e.startYear, endYear: e.endYear })),
+  };
+}
+
 export function matchesProject(p: KeyProject, f: ProjectFilters): boolean {
   return (!f.district || p.district === f.district) && (!f.type || p.type === f.type);
 }

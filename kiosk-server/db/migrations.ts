@@ -4,6 +4,10 @@
  */
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import { authMigrations } from '../auth/migrations.ts';
+import { curatorMigrations } from '../content/migrations.ts';
+import { crowdMigrations } from '../crowd/migrations.ts';
+import { kioskMigrations } from '../kiosks/migrations.ts';
+import { reservationMigrations } from '../reservations/migrations.ts';
 import type { DialectName } from './database.ts';
 
 /** An auto-increment integer primary key on either dialect. */
@@ -19,6 +23,10 @@ function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     ...contentMigrations(dialect),
     ...authMigrations(dialect),
+    ...reservationMigrations(dialect),
+    ...crowdMigrations(dialect),
+    ...kioskMigrations(dialect),
+    ...curatorMigrations(dialect),
   };
 }
 

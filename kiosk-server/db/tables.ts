@@ -1,5 +1,9 @@
 /** Row types of every table, for Kysely. One interface per table. */
 import type { Generated } from 'kysely';
+import type { CuratorTables } from '../content/tables.ts';
+import type { CrowdTables } from '../crowd/tables.ts';
+import type { KioskTables } from '../kiosks/tables.ts';
+import type { ReservationTables } from '../reservations/tables.ts';
 
 export interface ContentVersionsTable {
   id: Generated<number>;
@@ -12,6 +16,11 @@ export interface ContentVersionsTable {
   /** Where it came from: 'disk' (content/pack at start), 'import', 'editor'. */
   source: string;
   created_at: string;
+  /** The pack's source files as JSON (file → content); null for versions made before 0600. */
+  files?: string | null;
+  author_id?: number | null;
+  /** For a rollback: the version it copies. */
+  rollback_of?: number | null;
 }
 
 export interface ContentStateTable {
@@ -72,7 +81,7 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
-export interface Database {
+export interface Database extends ReservationTables, CrowdTables, CuratorTables, KioskTables {
   content_versions: ContentVersionsTable;
   content_state: ContentStateTable;
   users: UsersTable;

@@ -1,0 +1,7 @@
+/** The live-swap strings (namespace `contentSync`). */
+import { registerStrings } from '../i18n/registerStrings.ts';
+import en from './locales/en.json';
+import zhHans from './locales/zh-Hans.json';
+import zhHant from './locales/zh-Hant.json';
+
+registerStrings('contentSync', { 'zh-Hans': zhHans, 'zh-Hant': zhHant, en });

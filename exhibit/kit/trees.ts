@@ -1,0 +1,74 @@
+/**
+ * Trees scattered over the terrain: one small broad-leaved tree geometry (canopy and trunk in
+ * vertex colours) drawn as a single instanced mesh, placed deterministically for a seed, kept off
+ * the water, steep rock, structures and rail lines.
+ */
+import { BufferGeometry, Color, CylinderGeometry, Float32BufferAttribute, IcosahedronGeometry, Matrix4, Quaternion, Vector3 } from 'three';
+import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
+import { random } from './geometry.ts';
+import type { HeightField } from './terrain.ts';
+
+function coloured(g: BufferGeometry, colour: string): BufferGeometry {
+  const out = g.index ? g.toNonIndexed() : g;
+  if (out !== g) g.dispose();
+  out.deleteAttribute('uv');
+  const c = new Color(colour);
+  const n = out.getAttribute('position').count;
+  const arr = new Float32Array(n * 3);
+  for (let i = 0; i < n; i++) arr.set([c.r, c.g, c.b], i * 3);
+  out.setAttribute('color', new Float32BufferAttribute(arr, 3));
+  return out;
+}
+
+/** A tree about 7 m tall: a trunk and two overlapping canopy blobs. */
+export function treeGeometry(): BufferGeometry {
+  const trunk = coloured(new CylinderGeometry(0.22, 0.32, 3, 5).translate(0, 1.5, 0), '#5a4331');
+  const crown = coloured(new IcosahedronGeometry(1, 0).scale(2.4, 2, 2.4).translate(0, 4.4, 0), '#56703f');
+  const top = coloured(new IcosahedronGeometry(1, 0).scale(1.7, 1.5, 1.7).translate(0.5, 5.9, -0.3), '#62804a');
+  const merged = mergeGeometries([trunk, crown, top], false);
+  trunk.dispose();
+  crown.dispose();
+  top.dispose();
+  if (!merged) throw new Error('tree geometry');
+  merged.computeVertexNormals();
+  merged.computeBoundingSphere();
+  return merged;
+}
+
+export interface KeepOut {
+  x: number;
+  z: number;
+  r: number;
+}
+
+/** Instance matrices and tints for `count` trees. */
+export function scatterTrees(field: HeightField, count: number, seed: number, keepOut: KeepOut[]): { matrices: Matrix4[]; colours: Color[] } {
+  const rnd = random(seed);
+  const matrices: Matrix4[] = [];
+  const colours: Color[] = [];
+  const half = field.size / 2 - 4;
+  const up = new Vector3(0, 1, 0);
+  let attempts = 0;
+  while (matrices.length < count && attempts < count * 12) {
+    attempts++;
+    const x = (rnd() * 2 - 1) * half;
+    const z = (rnd() * 2 - 1) * half;
+    const h = field.heightAt(x, z);
+    if (field.waterLevel !== undefined && h < field.waterLevel + 1.2) continue;
+    // Too steep: bare rock.
+    const slope = Math.hypot(field.heightAt(x + 2, z) - h, field.heightAt(x, z + 2) - h) / 2;
+    if (slope > 0.9) continue;
+    if (keepOut.some((k) => (x - k.x) ** 2 + (z - k.z) ** 2 < k.r * k.r)) continue;
+    const s = 0.7 + rnd() * 0.7;
+    matrices.push(
+      new Matrix4().compose(
+        new Vector3(x, h - 0.2, z),
+        new Quaternion().setFromAxisAngle(up, rnd() * Math.PI * 2),
+        new Vector3(s, s * (0.85 + rnd() * 0.3), s),
+      ),
+    );
+    const k = 0.8 + rnd() * 0.35;
+    colours.push(new Color(k * (0.9 + rnd() * 0.2), k, k * (0.85 + rnd() * 0.15)));
+  }
+  return { matrices, colours };
+}

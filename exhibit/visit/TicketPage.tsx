@@ -1,0 +1,164 @@
+/**
+ * A ticket. Shown at once from the copy saved on this device, then refreshed from the server;
+ * without a connection the saved copy (with its QR code) stays on screen, so the ticket works
+ * offline once it has been opened. The visitor can cancel here until the cut-off.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { usePageTitle } from '../app/usePageTitle.ts';
+import { api, ProblemError, type SavedTicket, savedTicket, saveTicket, type Ticket } from './api.ts';
+import { downloadTicket } from './downloadTicket.ts';
+import { useVisitFormat } from './format.ts';
+import { useVisitStrings } from './strings.ts';
+import { TicketCard } from './TicketCard.tsx';
+import './visit.css';
+
+type Source = { ticket: Ticket; saved?: SavedTicket; offline: boolean };
+
+export default function TicketPage() {
+  const { code = '' } = useParams();
+  const t = useVisitStrings();
+  const fmt = useVisitFormat();
+  usePageTitle(t('ticket.title'));
+  const [shown, setShown] = useState<Source | undefined>(() => {
+    const saved = savedTicket(code);
+    return saved ? { ticket: saved.ticket, saved, offline: false } : undefined;
+  });
+  const [missing, setMissing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [cancelError, setCancelError] = useState<string>();
+  const [announce, setAnnounce] = useState<string>();
+
+  const refresh = useCallback(async () => {
+    try {
+      const { ticket } = await api<{ ticket: Ticket }>(`/api/visit/tickets/${encodeURIComponent(code)}`);
+      saveTicket(ticket);
+      setShown({ ticket, offline: false });
+      setMissing(false);
+    } catch (err) {
+      if (err instanceof ProblemError && err.problem.status === 404) return setMissing(true);
+      const saved = savedTicket(code);
+      if (saved) setShown({ ticket: saved.ticket, saved, offline: true });
+    }
+  }, [code]);
+
+  useEffect(() => {
+    void refresh();
+    const online = () => void refresh();
+    const offline = () => setShown((s) => (s ? { ...s, saved: savedTicket(code), offline: true } : s));
+    window.addEventListener('online', online);
+    window.addEventListener('offline', offline);
+    return () => {
+      window.removeEventListener('online', online);
+      window.removeEventListener('offline', offline);
+    };
+  }, [refresh, code]);
+
+  async function cancel() {
+    setCancelError(undefined);
+    try {
+      const { ticket } = await api<{ ticket: Ticket }>(`/api/visit/tickets/${encodeURIComponent(code)}/cancel`, { method: 'POST' });
+      saveTicket({ ...ticket, qrSvg: shown?.ticket.qrSvg });
+      setShown({ ticket: { ...ticket, qrSvg: shown?.ticket.qrSvg }, offline: false });
+      setConfirming(false);
+      setAnnounce(t('ticket.cancelled'));
+    } catch (err) {
+      setCancelError(
+        err instanceof ProblemError && err.slug === 'network'
+          ? t('problems.network')
+          : err instanceof ProblemError && err.slug === 'change-cutoff'
+            ? t('ticket.cancelTooLate')
+            : t('problems.unknown'),
+      );
+    }
+  }
+
+  if (missing && !shown) {
+    return (
+      <div className="page visit-page">
+        <h1>{t('ticket.title')}</h1>
+        <p className="message message-error" role="alert">
+          {t('ticket.notFound')}
+        </p>
+        <Link to="/visit">{t('ticket.back')}</Link>
+      </div>
+    );
+  }
+  if (!shown) {
+    return (
+      <div className="page visit-page">
+        <h1>{t('ticket.title')}</h1>
+        <p className="loading" role="status">
+          {t('ticket.loading')}
+        </p>
+      </div>
+    );
+  }
+  const { ticket } = shown;
+  const cancellable = ticket.status === 'confirmed' && !ticket.checkedInAt && new Date() < new Date(ticket.cancellableUntil);
+  return (
+    <div className="page visit-page">
+      <h1>{t('ticket.title')}</h1>
+      <p role="status" className="visually-hidden">
+        {announce}
+      </p>
+      {shown.offline && shown.saved && (
+        <p className="message visit-offline" data-testid="ticket-offline">
+          {t('ticket.offline', { time: fmt.instant(shown.saved.savedAt) })}
+        </p>
+      )}
+      <TicketCard ticket={ticket} fmt={fmt} />
+      {ticket.status === 'confirmed' && !ticket.checkedInAt && (
+        <div className="visit-ticket-actions">
+          <p className="visit-hint">{t('ticket.saved')}</p>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() =>
+              downloadTicket(
+                ticket,
+                {
+                  title: t('ticket.heading', { museum: fmt.text(ticket.museum.name) }),
+                  when: t('ticket.when', { date: fmt.day(ticket.date), start: ticket.start, end: ticket.end }),
+                  party: t('ticket.party', { count: ticket.partySize }),
+                  code: t('ticket.show', { from: fmt.instant(ticket.checkInFrom), until: fmt.instant(ticket.checkInUntil) }),
+                },
+                fmt.language,
+              )
+            }
+          >
+            {t('ticket.download')}
+          </button>
+        </div>
+      )}
+      {cancellable && !confirming && (
+        <div className="visit-ticket-actions">
+          <p className="visit-hint">{t('ticket.cancelUntil', { time: fmt.instant(ticket.cancellableUntil) })}</p>
+          <button type="button" className="button button-secondary" onClick={() => setConfirming(true)}>
+            {t('ticket.cancel')}
+          </button>
+        </div>
+      )}
+      {cancellable && confirming && (
+        <fieldset className="visit-ticket-actions visit-cancel">
+          <legend>{t('ticket.cancelQuestion')}</legend>
+          <button type="button" className="button" onClick={() => void cancel()}>
+            {t('ticket.cancelConfirm')}
+          </button>{' '}
+          <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>
+            {t('ticket.cancelKeep')}
+          </button>
+        </fieldset>
+      )}
+      {ticket.status === 'confirmed' && !ticket.checkedInAt && !cancellable && <p className="visit-hint">{t('ticket.cancelTooLate')}</p>}
+      {cancelError && (
+        <p className="message message-error" role="alert">
+          {cancelError}
+        </p>
+      )}
+      <p>
+        <Link to="/visit">{t('ticket.back')}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+/**
+ * One scene on the persistent canvas: builds its assets from the scene document, shows the
+ * structures that stand in the tour's year, the hotspot markers and the label of the structure in
+ * focus, and drives the camera. Unmounting (leaving the scene) disposes everything it built.
+ */
+import { useFrame, useThree } from '@react-three/fiber';
+import { useCallback, useEffect, useMemo } from 'react';
+import { Color } from 'three';
+import { createSceneAssets, type KitScene } from '../../kit/sceneAssets.ts';
+import { SceneGround } from '../../kit/SceneGround.tsx';
+import { StructureInstances } from '../../kit/StructureInstances.tsx';
+import { useWalkthroughT } from '../strings.ts';
+import { standingIds } from '../timeline.ts';
+import type { TourController } from '../tour.ts';
+import { useReducedMotion } from '../useReducedMotion.ts';
+import { useTourState } from '../useTour.ts';
+import { CameraRig } from './CameraRig.tsx';
+import { HotspotMarkers } from './HotspotMarkers.tsx';
+import { runtime } from './runtime.ts';
+import { SelectionLabel } from './SelectionLabel.tsx';
+
+export function SceneView({ controller }: { controller: TourController }) {
+  const scene = controller.scene;
+  const state = useTourState(controller);
+  const reduced = useReducedMotion();
+  const t = useWalkthroughT();
+  const gl = useThree((s) => s.gl);
+  const sceneObject = useThree((s) => s.scene);
+
+  // Built once per scene (a change of language keeps the geometry).
+  const assets = useMemo(() => createSceneAssets(controller.scene as unknown as KitScene), [controller]);
+  const rises = useMemo(() => new Map<string, number>(), []);
+  useEffect(() => {
+    runtime.sceneId = scene.id;
+    runtime.assets = assets;
+    runtime.rises = rises;
+    runtime.drawn = false;
+    return () => {
+      if (runtime.assets === assets) {
+        runtime.assets = null;
+        runtime.sceneId = null;
+        runtime.drawn = false;
+      }
+      assets.dispose();
+    };
+  }, [assets, rises, scene.id]);
+
+  // Sky colour behind everything, and fog that fades the far edge of the model.
+  const horizon = scene.sky?.horizon ?? '#dfe3dc';
+  useEffect(() => {
+    const previous = sceneObject.background;
+    sceneObject.background = new Color(horizon);
+    return () => {
+      sceneObject.background = previous;
+    };
+  }, [sceneObject, horizon]);
+
+  const standing = useMemo(() => new Set(standingIds(scene, state.year)), [scene, state.year]);
+  const focus = scene.waypoints[state.step]?.focus;
+  const highlighted = useMemo(() => {
+    const set = new Set<string>();
+    if (state.selected) set.add(state.selected);
+    else if (focus && state.mode === 'guided') set.add(focus);
+    return set;
+  }, [state.selected, focus, state.mode]);
+
+  // The canvas's text alternative follows the year (the hotspot list below it is the full one).
+  useEffect(() => {
+    gl.domElement.setAttribute('aria-label', t('canvasLabel', { description: scene.description, year: state.year, count: standing.size }));
+  }, [gl, t, scene.description, state.year, standing.size]);
+
+  const onSelect = useCallback((id: string) => controller.select(id), [controller]);
+  const onSettledChange = useCallback((settled: boolean) => {
+    runtime.structuresSettled = settled;
+  }, []);
+
+  useFrame(() => {
+    runtime.drawn = true;
+  });
+
+  const size = scene.terrain.size;
+  const sun: [number, number, number] = [-size * 0.4, size * 0.55, size * 0.3];
+  return (
+    <>
+      <fog attach="fog" args={[horizon, size * 0.9, size * 3.2]} />
+      <hemisphereLight args={[scene.sky?.top ?? '#9db8cf', '#5b4b3a', 1.6]} />
+      <directionalLight position={sun} intensity={2.2} color="#fff3df" />
+      <ambientLight intensity={0.25} />
+      <SceneGround assets={assets} />
+      <StructureInstances
+        assets={assets}
+        standing={standing}
+        highlighted={highlighted}
+        instant={reduced}
+        onSelect={onSelect}
+        onSettledChange={onSettledChange}
+        rises={rises}
+      />
+      <HotspotMarkers assets={assets} standing={standing} highlighted={highlighted} onSelect={onSelect} />
+      <SelectionLabel assets={assets} scene={scene} id={state.selected ?? (state.mode === 'guided' ? (focus ?? null) : null)} />
+      <CameraRig controller={controller} assets={assets} reduced={reduced} />
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+/**
+ * What the canvas side knows about the scene on show right now, for the camera rig and the test
+ * probe: one scene at a time is shown, so one module-level record is enough.
+ */
+import type { CameraControls } from '@react-three/drei';
+import type { SceneAssets } from '../../kit/sceneAssets.ts';
+
+export const runtime: {
+  sceneId: string | null;
+  assets: SceneAssets | null;
+  rises: Map<string, number>;
+  structuresSettled: boolean;
+  gliding: boolean;
+  /** A frame has been drawn since the scene's assets were built. */
+  drawn: boolean;
+  controls: CameraControls | null;
+  /** The HTML element that shows the focused structure's name over the canvas. */
+  label: HTMLDivElement | null;
+} = {
+  sceneId: null,
+  assets: null,
+  rises: new Map(),
+  structuresSettled: true,
+  gliding: false,
+  drawn: false,
+  controls: null,
+  label: null,
+};
