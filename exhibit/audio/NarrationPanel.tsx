@@ -123,13 +123,13 @@ export function NarrationPanel({ narrationId, entry, lang, headingLevel }: Props
         </p>
       )}
 
-      {/* Visitors read along; screen readers find the text here without hearing it twice. */}
+      {/* Visitors read along while it plays; screen readers find the text here without hearing it twice. */}
       <section
         className="narration-caption"
         aria-label={t('captionsRegion')}
         aria-live="off"
         lang={lang}
-        hidden={!showCaptions}
+        hidden={!showCaptions || !mine}
         data-testid="narration-caption"
       >
         {caption?.text ?? ''}

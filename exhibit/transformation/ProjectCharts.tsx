@@ -111,8 +111,12 @@ export function ProjectCharts({ projects, timelineProjects, districtName, typeNa
   const topType = byType[0];
   const topMoney = money[0];
   const topProject = largest[0];
-  const firstSpan = spans.length ? spans.reduce((a, s) => (s.start < a ? s.start : a), spans[0].start) : '';
-  const lastSpan = spans.length ? spans.reduce((a, s) => (s.end > a ? s.end : a), spans[0].end) : '';
+  const firstSpan = spans.map((s) => s.start).sort()[0] ?? '';
+  const lastSpan =
+    spans
+      .map((s) => s.end)
+      .sort()
+      .at(-1) ?? '';
 
   return (
     <div className="chart-grid">

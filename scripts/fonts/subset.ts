@@ -184,7 +184,7 @@ async function main() {
     .map((l) => (l === ' .' ? '' : l.slice(1)))
     .join('\n');
   if (!ofl?.includes('SIL OPEN FONT LICENSE Version 1.1')) throw new Error(`no OFL text found in ${COPYRIGHT_FILE}`);
-  const { stdout: version } = await run('dpkg-query', ['-W', '-f=${Version}', 'fonts-noto-cjk']).catch(() => ({ stdout: 'unknown' }));
+  const { stdout: version } = await run('dpkg-query', ['-W', `-f=${'$'}{Version}`, 'fonts-noto-cjk']).catch(() => ({ stdout: 'unknown' }));
   await writeFile(
     path.join(OUT, 'OFL.txt'),
     `Noto Sans CJK SC / TC — Copyright © 2014-2021 Adobe (http://www.adobe.com/), with Reserved Font Name 'Source'.\nSubset from Debian's fonts-noto-cjk ${version} by scripts/fonts/subset.ts. Licensed under the SIL Open Font License, Version 1.1:\n\n${ofl}\n`,

@@ -242,13 +242,16 @@ async function main() {
         const hash = textHash(segments, lang);
         const f = files(item.key, lang);
         const prev = manifest.items[item.key]?.[lang];
-        const haveFiles = existsSync(f.audio) && existsSync(f.captions);
-        const fileHash = haveFiles ? sha256(await readFile(f.audio)) : '';
+        // A museum may have pointed the entry at a recording in another format (…/erchang.zh-Hans.mp3).
+        const listed = prev?.audio[0] ? path.join(ROOT, prev.audio[0].replace(/^\//, '')) : f.audio;
+        const audioFile = existsSync(listed) ? listed : f.audio;
+        const haveFiles = existsSync(audioFile) && existsSync(f.captions);
+        const fileHash = haveFiles ? sha256(await readFile(audioFile)) : '';
 
         // A recording dropped in place (its hash is not the one we wrote), or one already known.
         if (haveFiles && prev && (prev.voice === 'recorded' || fileHash !== prev.audioHash)) {
-          const bytes = (await stat(f.audio)).size;
-          const duration = check || (prev.voice === 'recorded' && fileHash === prev.audioHash) ? prev.duration : await probeDuration(f.audio);
+          const bytes = (await stat(audioFile)).size;
+          const duration = check || (prev.voice === 'recorded' && fileHash === prev.audioHash) ? prev.duration : await probeDuration(audioFile);
           next.items[item.key][lang] = { ...prev, voice: 'recorded', bytes, duration, audioHash: fileHash };
           kept++;
           continue;

@@ -7,6 +7,7 @@ import { benchContent } from './content.bench.ts';
 import { benchKioskSoak } from './kiosk-soak.ts';
 import { benchPublish } from './publish.bench.ts';
 import { benchReservations } from './reservations.bench.ts';
+import { benchScenes } from './scenes.bench.ts';
 
 const suites: Record<string, () => Promise<{ ok: boolean }>> = {
   content: benchContent,
@@ -14,6 +15,7 @@ const suites: Record<string, () => Promise<{ ok: boolean }>> = {
   analytics: benchAnalytics,
   reservations: benchReservations,
   'kiosk-soak': benchKioskSoak,
+  scenes: benchScenes,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

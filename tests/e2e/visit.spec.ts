@@ -37,6 +37,7 @@ async function remaining(slotId: string): Promise<number> {
 
 test('a visitor books, sees the ticket (also offline) and cancels it', async ({ browser }) => {
   test.skip(tooCloseToMidnight(), 'today’s test opening ends at midnight in Chongqing');
+  test.setTimeout(90_000);
   const context = await originOnlyContext(browser, server.baseURL, offOrigin, { locale: 'en-GB' });
   const page = await openVisit(context);
   await expect(page.getByRole('heading', { level: 1, name: 'Book a visit' })).toBeVisible();
@@ -101,6 +102,7 @@ test('a visitor books, sees the ticket (also offline) and cancels it', async ({ 
 });
 
 test('the booking pages in Simplified and Traditional Chinese, accessible', async ({ browser }) => {
+  test.setTimeout(90_000);
   const context = await originOnlyContext(browser, server.baseURL, offOrigin);
   for (const [lang, title, calendar] of [
     ['zh-Hans', '预约参观', '选择日期'],

@@ -1,0 +1,14 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const ctx = await browser.newContext({ baseURL: 'http://127.0.0.1:5301', viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+const page = await ctx.newPage();
+await ctx.request.post('/api/auth/sign-in', { data: { username: 'shot-admin', password: 'shot-admin-password' } });
+await page.goto('/curator/edit?file=sites%2Ferchang.json'); await page.waitForTimeout(1500);
+await page.screenshot({ path: '/tmp/cur-shot/site2.png' });
+await page.goto('/curator/edit?file=routes%2Fyuzhong-erchang.json'); await page.waitForTimeout(1500);
+await page.getByRole('group', { name: /^Stops/ }).scrollIntoViewIfNeeded();
+await page.screenshot({ path: '/tmp/cur-shot/stops.png' });
+await page.goto('/curator/edit?file=scenes%2Ferchang.json'); await page.waitForTimeout(2000);
+await page.getByRole('group', { name: /^Hotspot/ }).first().scrollIntoViewIfNeeded();
+await page.screenshot({ path: '/tmp/cur-shot/hotspot.png' });
+await browser.close();
