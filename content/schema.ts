@@ -157,9 +157,7 @@ function entitySchemas<L extends z.ZodTypeAny>(text: L) {
       alt: text,
       credit: z.string().min(1),
       /** WebVTT captions, one per language spoken or shown: required for audio and video. */
-      captions: z
-        .array(z.object({ lang: LocaleSchema, src: mediaSrc.refine((s) => s.endsWith('.vtt'), 'captions must be a .vtt file') }).strict())
-        .optional(),
+      captions: z.array(z.object({ lang: LocaleSchema, src: mediaSrc.refine((s) => s.endsWith('.vtt'), 'captions must be a .vtt file') }).strict()).optional(),
     })
     .strict()
     .refine((m) => !(m.kind === 'audio' || m.kind === 'video') || (m.captions?.length ?? 0) > 0, {

@@ -127,13 +127,13 @@ function previewTokenOf(c: Context): string | undefined {
   const header = c.req.header(PREVIEW_HEADER);
   if (header) return header;
   const cookie = c.req.header('cookie');
-  if (!cookie || !cookie.includes(`${PREVIEW_COOKIE}=`)) return undefined;
+  if (!cookie?.includes(`${PREVIEW_COOKIE}=`)) return undefined;
   return getCookie(c, PREVIEW_COOKIE);
 }
 
 /** A same-app path to go to after entering or leaving preview (never another site). */
 function safeReturnPath(to: string | undefined): string {
-  if (!to || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\') || /[\r\n]/.test(to)) return '/';
+  if (!to?.startsWith('/') || to.startsWith('//') || to.startsWith('/\\') || /[\r\n]/.test(to)) return '/';
   return to;
 }
 

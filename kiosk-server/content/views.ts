@@ -130,7 +130,9 @@ export function sceneDetail(pack: ContentPack, ix: PackIndex, id: string) {
   };
   return {
     ...scene,
-    structures: scene.structures.map((s) => (s.hotspot.link ? { ...s, hotspot: { ...s.hotspot, link: { ...s.hotspot.link, name: linkName(s.hotspot.link) } } } : s)),
+    structures: scene.structures.map((s) =>
+      s.hotspot.link ? { ...s, hotspot: { ...s.hotspot, link: { ...s.hotspot.link, name: linkName(s.hotspot.link) } } } : s,
+    ),
     site: site ? { id: site.id, name: site.name, foundedYear: site.foundedYear } : { id: scene.id, name: scene.title },
     eras: pack.eras
       .filter((e) => e.startYear <= scene.timeline.to && e.endYear >= scene.timeline.from)

@@ -185,14 +185,18 @@ export async function benchPublish(): Promise<{ ok: boolean }> {
     const base = figures('bare Hono SSE fan-out (baseline)', bareSamples, CLIENTS * ROUNDS);
     const row = figures('museum publish → SSE event', samples, CLIENTS * ROUNDS);
     console.log(`\nPublish → live push (${CLIENTS} SSE clients, ${ROUNDS} publishes; latency from the publish request to each client's event)`);
-    console.log(`${'case'.padEnd(36)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'max ms'.padStart(9)}${'delivered'.padStart(12)}${'p99 ratio'.padStart(11)}`);
+    console.log(
+      `${'case'.padEnd(36)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'max ms'.padStart(9)}${'delivered'.padStart(12)}${'p99 ratio'.padStart(11)}`,
+    );
     for (const r of [base, row]) {
       console.log(
         `${r.name.padEnd(36)}${r.p50.toFixed(1).padStart(9)}${r.p99.toFixed(1).padStart(9)}${r.max.toFixed(1).padStart(9)}${`${r.delivered}/${r.expected}`.padStart(12)}${(r.p99 / base.p99).toFixed(2).padStart(11)}`,
       );
     }
     const req = [...requestMs].sort((a, b) => a - b);
-    console.log(`publish request itself (validate, store, push, diff, audit): median ${percentile(req, 50).toFixed(1)} ms, max ${req[req.length - 1].toFixed(1)} ms`);
+    console.log(
+      `publish request itself (validate, store, push, diff, audit): median ${percentile(req, 50).toFixed(1)} ms, max ${req[req.length - 1].toFixed(1)} ms`,
+    );
     console.log(`open connections with ${CLIENTS} clients: ${openBefore}; after they closed: 0 within ${drainMs < 0 ? '>5000' : drainMs.toFixed(0)} ms`);
     console.log(
       `${CYCLES} connect/disconnect cycles (${CYCLE_CONCURRENCY} at a time): ${cycleMs.toFixed(0)} ms (${((cycleMs / CYCLES) * CYCLE_CONCURRENCY).toFixed(1)} ms per batch); open connections after: ${leaked} (settled in ${settleMs < 0 ? '>5000' : settleMs.toFixed(0)} ms)`,

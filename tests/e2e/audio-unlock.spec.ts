@@ -24,7 +24,7 @@ const player = (page: Page) => page.locator('section.narration');
 
 const contextState = async (page: Page) => (await audioClock(page)).state;
 
-test('kiosk: the attract screen’s first real tap unlocks audio; script events do not', async ({ page }) => {
+test('kiosk: the attract screen’s first real tap unlocks audio (script events do not); narration holds the idle timer', async ({ page }) => {
   await page.goto('/eras/wartime?mode=kiosk');
   await expect(page.getByTestId('attract')).toBeVisible();
   // The kiosk loads howler at once so the unlock can run inside that first tap.
@@ -37,6 +37,18 @@ test('kiosk: the attract screen’s first real tap unlocks audio; script events 
   await page.getByTestId('attract-start').tap();
   await expect.poll(() => contextState(page)).toBe('running');
   expect(await page.evaluate(() => (window as unknown as { Howler: { autoSuspend: boolean } }).Howler.autoSuspend)).toBe(false);
+
+  // A visitor listening to narration holds the kiosk's idle timer; pausing lets it run again.
+  const idleHeld = () => page.evaluate(() => window.__museumKiosk?.isIdleHeld() ?? null);
+  await page.locator('a[href="/eras/wartime"]').first().tap();
+  await contentLoaded(page);
+  expect(await idleHeld()).toBe(false);
+  await page.getByRole('button', { name: '播放讲解' }).tap();
+  await expect(player(page)).toHaveAttribute('data-status', 'playing', { timeout: START });
+  expect(await idleHeld()).toBe(true);
+  await page.getByRole('button', { name: '暂停讲解' }).tap();
+  await expect(player(page)).toHaveAttribute('data-status', 'paused');
+  expect(await idleHeld()).toBe(false);
 });
 
 test('web: pressing Play is the tap that starts sound', async ({ page }) => {

@@ -37,7 +37,20 @@ test('the console passes axe and keeps touch targets large', async ({ page }) =>
   const entities = (await (await page.context().request.get('/api/curator/entities')).json()) as { entities: { collection: string; file: string }[] };
   const scene = entities.entities.find((e) => e.collection === 'scenes');
   const scenePages = scene ? [`/curator/edit?file=${encodeURIComponent(scene.file)}`] : [];
-  for (const path of [...scenePages, '/curator', '/curator/content/sites', '/curator/edit?file=sites%2Ferchang.json', '/curator/edit?file=routes%2Fyuzhong-erchang.json', '/curator/changes', '/curator/history', '/curator/media', '/curator/playlists', '/curator/transfer', '/curator/fleet', '/curator/users']) {
+  for (const path of [
+    ...scenePages,
+    '/curator',
+    '/curator/content/sites',
+    '/curator/edit?file=sites%2Ferchang.json',
+    '/curator/edit?file=routes%2Fyuzhong-erchang.json',
+    '/curator/changes',
+    '/curator/history',
+    '/curator/media',
+    '/curator/playlists',
+    '/curator/transfer',
+    '/curator/fleet',
+    '/curator/users',
+  ]) {
     await page.goto(`${path}${path.includes('?') ? '&' : '?'}lang=en`);
     await expect(page.locator('main h1')).toBeVisible();
     await expect(page.locator('main .loading')).toHaveCount(0, { timeout: 15_000 });

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
 import { DEFAULT_PACK_DIR, loadPack } from '../../content/load.ts';
-import { expect, test as base } from './fixtures.ts';
+import { test as base, expect } from './fixtures.ts';
 
 export { expect };
 
@@ -120,7 +120,13 @@ export async function createAccount(request: APIRequestContext, role: 'curator' 
 }
 
 /** Edits a draft file through the API and publishes it (as whoever `request` is signed in as). */
-export async function publishEdit(request: APIRequestContext, headers: Record<string, string>, file: string, edit: (content: Record<string, unknown>) => void, message: string) {
+export async function publishEdit(
+  request: APIRequestContext,
+  headers: Record<string, string>,
+  file: string,
+  edit: (content: Record<string, unknown>) => void,
+  message: string,
+) {
   const read = await request.get(`/api/curator/file?path=${encodeURIComponent(file)}`);
   expect(read.status()).toBe(200);
   const { content, etag } = (await read.json()) as { content: Record<string, unknown>; etag: string };

@@ -101,7 +101,9 @@ test('a curator edits a site in three languages, previews, publishes, rolls back
   // The web page updates at once, without a reload.
   await expect(web.getByTestId('site-name')).toHaveText(NEW.en);
   // The kiosk, mid-visit, keeps the old text; the new version waits for its reset.
-  await expect.poll(() => kiosk.evaluate(() => (window as unknown as { __museumContentSync: { pending(): number | null } }).__museumContentSync.pending())).not.toBeNull();
+  await expect
+    .poll(() => kiosk.evaluate(() => (window as unknown as { __museumContentSync: { pending(): number | null } }).__museumContentSync.pending()))
+    .not.toBeNull();
   await expect(kiosk.getByTestId('site-name')).toHaveText(original);
   await resetKiosk(kiosk);
   await expect(kiosk.getByTestId('site-name')).toHaveText(NEW.en);
@@ -116,7 +118,10 @@ test('a curator edits a site in three languages, previews, publishes, rolls back
   const rows = page.locator('table.history tbody tr');
   await expect(rows.first()).toContainText('Rename Erchang in three languages');
   page.once('dialog', (d) => void d.accept());
-  await rows.nth(1).getByRole('button', { name: /Roll back to v\d+/ }).click();
+  await rows
+    .nth(1)
+    .getByRole('button', { name: /Roll back to v\d+/ })
+    .click();
   await expect(page.getByRole('status').filter({ hasText: /Rolled back to version/ })).toBeVisible();
   await expect(rows.first()).toContainText('rollback');
 
