@@ -38,6 +38,8 @@ export interface CanvasProbe {
   canvasSize(): { width: number; height: number };
   /** Where a structure's hotspot marker is on screen (CSS pixels, page coordinates), if visible. */
   markerAt(id: string): { x: number; y: number } | null;
+  /** The renderer, scene and camera themselves (diagnostics only). */
+  three(): { scene: unknown; gl: unknown; camera: unknown };
   loseContext(): void;
   /** Renders `frames` frames synchronously (camera orbiting slowly) and times each one, GPU finish included. */
   measure(frames: number, empty: boolean): { times: number[]; calls: number; triangles: number };

@@ -89,16 +89,14 @@ export async function startCuratorServer(): Promise<CuratorServer> {
   };
 }
 
-export const test = base.extend<object, { curatorServer: CuratorServer }>({
-  curatorServer: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright needs the destructuring
-    async ({}, use) => {
-      const server = await startCuratorServer();
-      await use(server);
-      await server.stop();
-    },
-    { scope: 'worker' },
-  ],
+/** One server per test: what one test publishes never shows up in another. */
+export const test = base.extend<{ curatorServer: CuratorServer }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright needs the destructuring
+  curatorServer: async ({}, use) => {
+    const server = await startCuratorServer();
+    await use(server);
+    await server.stop();
+  },
   baseURL: async ({ curatorServer }, use) => use(curatorServer.baseURL),
 });
 

@@ -45,6 +45,10 @@ export function TestProbe() {
         const rect = gl.domElement.getBoundingClientRect();
         return { x: rect.left + ((p.x + 1) / 2) * rect.width, y: rect.top + ((1 - p.y) / 2) * rect.height };
       },
+      three: () => {
+        const { scene, gl, camera } = get();
+        return { scene, gl, camera };
+      },
       loseContext: () => {
         get().gl.getContext().getExtension('WEBGL_lose_context')?.loseContext();
       },
