@@ -18,7 +18,7 @@ import {
   Vector2,
   Vector3,
 } from 'three';
-import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
+import { mergeGeometries, mergeVertices } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
 import type { MaterialKey } from './materials.ts';
 
 /** Size of one facade bay (the window texture's tile): metres across and metres per storey. */
@@ -267,9 +267,12 @@ export class PartBuilder {
       const merged = list.length === 1 ? list[0] : mergeGeometries(list, false);
       if (!merged) throw new Error(`could not merge the ${material} pieces`);
       if (list.length > 1) for (const g of list) g.dispose();
-      merged.computeBoundingBox();
-      merged.computeBoundingSphere();
-      out.push({ material, geometry: merged });
+      // Indexed, with shared corners welded: far fewer vertices to shade (the vertex cache reuses them).
+      const welded = mergeVertices(merged, 1e-4);
+      if (welded !== merged) merged.dispose();
+      welded.computeBoundingBox();
+      welded.computeBoundingSphere();
+      out.push({ material, geometry: welded });
     }
     this.pieces.clear();
     return out;

@@ -7,7 +7,6 @@
  * A `KitMaterials` belongs to one scene and is disposed with it, textures included.
  */
 import {
-  BackSide,
   Color,
   DataTexture,
   DoubleSide,
@@ -176,7 +175,6 @@ export interface KitMaterials {
   get(key: MaterialKey): Material;
   terrain: Material;
   water: Material;
-  sky: Material;
   /** Hotspot markers (tinted per instance). */
   marker: Material;
   dispose(): void;
@@ -193,9 +191,9 @@ export function createKitMaterials(options: { water?: string } = {}): KitMateria
     return t;
   };
   const materials = new Map<MaterialKey, Material>();
-  const terrain = new MeshLambertMaterial({ vertexColors: true });
+  // The terrain's light is baked into its vertex colours (lighting.ts): the cheapest shader there is.
+  const terrain = new MeshBasicMaterial({ vertexColors: true });
   const water = new MeshPhongMaterial({ color: new Color(options.water ?? '#4f7480'), specular: new Color('#8fa7ad'), shininess: 40 });
-  const sky = new MeshBasicMaterial({ vertexColors: true, side: BackSide, fog: false, depthWrite: false });
   const marker = new MeshBasicMaterial({ color: '#ffffff', fog: false, depthTest: true });
   return {
     get(key) {
@@ -214,7 +212,6 @@ export function createKitMaterials(options: { water?: string } = {}): KitMateria
     },
     terrain,
     water,
-    sky,
     marker,
     dispose() {
       for (const m of materials.values()) m.dispose();
@@ -223,7 +220,6 @@ export function createKitMaterials(options: { water?: string } = {}): KitMateria
       textures.clear();
       terrain.dispose();
       water.dispose();
-      sky.dispose();
       marker.dispose();
     },
   };

@@ -1,18 +1,18 @@
 /**
  * Everything the GPU needs for one scene, built from its document and owned in one place: the
- * terrain, water and sky, one built part per distinct (kind, parameters) drawn as instanced meshes
+ * terrain and water, one built part per distinct (kind, parameters) drawn as instanced meshes
  * (one per material), the trees and the hotspot markers. `dispose()` frees every geometry,
  * material, texture and instance buffer — a scene leaves nothing behind (the leak test checks
  * `renderer.info.memory` after visiting every scene five times).
  *
  * Pure three.js (no React), so the R3F components stay thin and the build can be unit-tested.
  */
-import { Color, InstancedMesh, type Material, Matrix4, Mesh, MeshLambertMaterial, OctahedronGeometry, Quaternion, Vector3 } from 'three';
+import { Color, InstancedMesh, type Material, Matrix4, Mesh, MeshBasicMaterial, OctahedronGeometry, Quaternion, Vector3 } from 'three';
 import type { StructureKind } from '../../content/scene-schema.ts';
 import { createKitMaterials, type KitMaterials } from './materials.ts';
 import { type BuiltPart, buildPart, partKey, SITE_SPECIFIC } from './parts/index.ts';
 import { samplePath } from './parts/transport.ts';
-import { createHeightField, type HeightField, type RiverSpec, skyGeometry, type TerrainSpec, terrainGeometry, waterGeometry } from './terrain.ts';
+import { createHeightField, type HeightField, type RiverSpec, type TerrainSpec, terrainGeometry, waterGeometry } from './terrain.ts';
 import { type KeepOut, scatterTrees, treeGeometry } from './trees.ts';
 
 /** The parts of a scene document the kit reads (texts and dates are the walkthrough's business). */
@@ -57,7 +57,6 @@ export interface SceneAssets {
   materials: KitMaterials;
   terrain: Mesh;
   water?: Mesh;
-  sky: Mesh;
   trees?: InstancedMesh;
   batches: Batch[];
   structures: Map<string, PlacedStructure>;
@@ -76,15 +75,15 @@ const ZERO = new Matrix4().makeScale(0, 0, 0);
 export function createSceneAssets(scene: KitScene): SceneAssets {
   const field = createHeightField(scene.terrain, scene.river, scene.structures as never);
   const materials = createKitMaterials({ water: scene.river?.colour });
-  const terrain = new Mesh(terrainGeometry(field, scene.terrain), materials.terrain);
+  const terrain = new Mesh(terrainGeometry(field, scene.terrain, scene.sky?.top), materials.terrain);
   terrain.name = 'terrain';
-  const water = scene.river ? new Mesh(waterGeometry(scene.terrain.size, scene.river.level), materials.water) : undefined;
-  if (water) water.name = 'water';
+  // Water after the terrain: the depth test then skips the water the ground hides.
+  const water = scene.river ? new Mesh(waterGeometry(scene.terrain.size, scene.river), materials.water) : undefined;
+  if (water) {
+    water.name = 'water';
+    water.renderOrder = 1;
+  }
   const radius = (scene.terrain.size / 2) * Math.SQRT2;
-  const sky = new Mesh(skyGeometry(radius * 6, scene.sky?.top ?? '#9db8cf', scene.sky?.horizon ?? '#dfe3dc'), materials.sky);
-  sky.name = 'sky';
-  sky.renderOrder = -1;
-  sky.frustumCulled = false;
 
   // Build each distinct part once; structures that share a key become instances of it.
   const byKey = new Map<string, { part: BuiltPart; members: KitScene['structures'] }>();
@@ -169,8 +168,9 @@ export function createSceneAssets(scene: KitScene): SceneAssets {
     }
     const { matrices, colours } = scatterTrees(field, scene.vegetation.count, scene.vegetation.seed, keepOut);
     if (matrices.length) {
-      const material = new MeshLambertMaterial({ vertexColors: true });
-      trees = new InstancedMesh(treeGeometry(), material, matrices.length);
+      // The trees' light is baked into their colours (see lighting.ts): no lighting per pixel.
+      const material = new MeshBasicMaterial({ vertexColors: true });
+      trees = new InstancedMesh(treeGeometry(scene.sky?.top), material, matrices.length);
       trees.name = 'trees';
       trees.frustumCulled = false;
       matrices.forEach((m, i) => {
@@ -196,7 +196,6 @@ export function createSceneAssets(scene: KitScene): SceneAssets {
     materials,
     terrain,
     water,
-    sky,
     trees,
     batches,
     structures,
@@ -206,7 +205,6 @@ export function createSceneAssets(scene: KitScene): SceneAssets {
     dispose() {
       terrain.geometry.dispose();
       water?.geometry.dispose();
-      sky.geometry.dispose();
       for (const batch of batches) {
         for (const mesh of batch.meshes) mesh.dispose();
         for (const g of batch.part.groups) g.geometry.dispose();

@@ -3,8 +3,9 @@
  * into a diorama block: the ground with vertex colours (grass, rock on steep slopes, mud
  * on the banks) and earth-coloured sides, so a scene reads as a museum model of the site.
  */
-import { BufferGeometry, Color, Float32BufferAttribute, PlaneGeometry, SphereGeometry } from 'three';
-import { type HeightField, random, smoothstep, type TerrainSpec } from '../../content/scene-terrain.ts';
+import { BufferGeometry, Color, Float32BufferAttribute, PlaneGeometry } from 'three';
+import { type HeightField, type RiverSpec, random, smoothstep, type TerrainSpec } from '../../content/scene-terrain.ts';
+import { makeBaker } from './lighting.ts';
 
 export { createHeightField } from '../../content/scene-terrain.ts';
 export type { HeightField, HillSpec, RiverSpec, TerraceSpec, TerrainSpec } from '../../content/scene-terrain.ts';
@@ -18,7 +19,8 @@ const SILT = new Color('#5d6a62');
  * The terrain as a diorama block: a ground grid with vertex colours and four sides going down to
  * `bottom`. Returns one indexed geometry (one draw call).
  */
-export function terrainGeometry(field: HeightField, terrain: TerrainSpec): BufferGeometry {
+export function terrainGeometry(field: HeightField, terrain: TerrainSpec, skyTop = '#9db8cf'): BufferGeometry {
+  const bake = makeBaker(skyTop);
   const { size, segments } = terrain;
   const plane = new PlaneGeometry(size, size, segments, segments);
   plane.rotateX(-Math.PI / 2);
@@ -49,6 +51,7 @@ export function terrainGeometry(field: HeightField, terrain: TerrainSpec): Buffe
       if (above < 0) c.copy(SILT);
       else if (above < 2.5 && field.riverDistance(x, z) < Number.POSITIVE_INFINITY) c.lerp(MUD, 1 - smoothstep(0.3, 2.5, above));
     }
+    bake(c, normals.getX(i), normals.getY(i), normals.getZ(i));
     colours.set([c.r, c.g, c.b], i * 3);
   }
   plane.setAttribute('color', new Float32BufferAttribute(colours, 3));
@@ -84,7 +87,8 @@ export function terrainGeometry(field: HeightField, terrain: TerrainSpec): Buffe
       ] as const) {
         sideV.push(x, y, z);
         sideN.push(...edge.n);
-        sideC.push(col.r, col.g, col.b);
+        const lit = bake(col.clone(), edge.n[0], edge.n[1], edge.n[2]);
+        sideC.push(lit.r, lit.g, lit.b);
       }
     }
     for (let k = 0; k < segments; k++) {
@@ -117,29 +121,36 @@ export function terrainGeometry(field: HeightField, terrain: TerrainSpec): Buffe
   return out;
 }
 
-/** The water surface: one quad over the model at the river's level (the terrain hides it elsewhere). */
-export function waterGeometry(size: number, level: number): BufferGeometry {
-  const g = new PlaneGeometry(size, size, 1, 1);
-  g.rotateX(-Math.PI / 2);
-  g.translate(0, level, 0);
-  g.deleteAttribute('uv');
-  return g;
-}
-
-/** A sky dome with a vertical gradient (vertex colours; drawn behind everything). */
-export function skyGeometry(radius: number, top: string, horizon: string): BufferGeometry {
-  const g = new SphereGeometry(radius, 24, 12);
-  const pos = g.getAttribute('position');
-  const colours = new Float32Array(pos.count * 3);
-  const t = new Color(top);
-  const h = new Color(horizon);
-  const c = new Color();
-  for (let i = 0; i < pos.count; i++) {
-    const y = pos.getY(i) / radius;
-    c.copy(h).lerp(t, smoothstep(-0.05, 0.6, y));
-    colours.set([c.r, c.g, c.b], i * 3);
-  }
-  g.setAttribute('color', new Float32BufferAttribute(colours, 3));
-  g.deleteAttribute('uv');
+/**
+ * The water surface: a ribbon along the river at its level, as wide as the river and its banks,
+ * kept inside the model (the terrain hides it wherever the ground is above the water).
+ */
+export function waterGeometry(size: number, river: RiverSpec): BufferGeometry {
+  const half = size / 2;
+  const reach = river.width / 2 + Math.max(8, river.width * 0.25) + 4;
+  const clamp = (v: number) => Math.max(-half, Math.min(half, v));
+  const positions: number[] = [];
+  const index: number[] = [];
+  const pts = river.path;
+  pts.forEach(([x, z], i) => {
+    const [ax, az] = pts[Math.max(0, i - 1)];
+    const [bx, bz] = pts[Math.min(pts.length - 1, i + 1)];
+    const len = Math.hypot(bx - ax, bz - az) || 1;
+    const nx = -(bz - az) / len;
+    const nz = (bx - ax) / len;
+    positions.push(clamp(x + nx * reach), river.level, clamp(z + nz * reach), clamp(x - nx * reach), river.level, clamp(z - nz * reach));
+    if (i > 0) {
+      const k = i * 2;
+      index.push(k - 2, k - 1, k, k - 1, k + 1, k);
+    }
+  });
+  const g = new BufferGeometry();
+  g.setAttribute('position', new Float32BufferAttribute(positions, 3));
+  g.setIndex(index);
+  // Both windings may occur depending on the path's direction: face the normals up either way.
+  g.computeVertexNormals();
+  const n = g.getAttribute('normal');
+  for (let i = 0; i < n.count; i++) n.setXYZ(i, 0, 1, 0);
+  g.computeBoundingSphere();
   return g;
 }

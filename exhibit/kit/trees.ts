@@ -4,8 +4,9 @@
  * the water, steep rock, structures and rail lines.
  */
 import { BufferGeometry, Color, CylinderGeometry, Float32BufferAttribute, IcosahedronGeometry, Matrix4, Quaternion, Vector3 } from 'three';
-import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
+import { mergeGeometries, mergeVertices } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
 import { random } from './geometry.ts';
+import { makeBaker } from './lighting.ts';
 import type { HeightField } from './terrain.ts';
 
 function coloured(g: BufferGeometry, colour: string): BufferGeometry {
@@ -20,9 +21,9 @@ function coloured(g: BufferGeometry, colour: string): BufferGeometry {
   return out;
 }
 
-/** A tree about 7 m tall: a trunk and two overlapping canopy blobs. */
-export function treeGeometry(): BufferGeometry {
-  const trunk = coloured(new CylinderGeometry(0.22, 0.32, 3, 5).translate(0, 1.5, 0), '#5a4331');
+/** A tree about 7 m tall: a trunk and two overlapping canopy blobs, its light baked into its colours. */
+export function treeGeometry(skyTop?: string): BufferGeometry {
+  const trunk = coloured(new CylinderGeometry(0.22, 0.32, 3, 4, 1, true).translate(0, 1.5, 0), '#5a4331');
   const crown = coloured(new IcosahedronGeometry(1, 0).scale(2.4, 2, 2.4).translate(0, 4.4, 0), '#56703f');
   const top = coloured(new IcosahedronGeometry(1, 0).scale(1.7, 1.5, 1.7).translate(0.5, 5.9, -0.3), '#62804a');
   const merged = mergeGeometries([trunk, crown, top], false);
@@ -31,8 +32,21 @@ export function treeGeometry(): BufferGeometry {
   top.dispose();
   if (!merged) throw new Error('tree geometry');
   merged.computeVertexNormals();
-  merged.computeBoundingSphere();
-  return merged;
+  const bake = makeBaker(skyTop ?? '#9db8cf');
+  const col = merged.getAttribute('color');
+  const nrm = merged.getAttribute('normal');
+  const c = new Color();
+  for (let i = 0; i < col.count; i++) {
+    c.setRGB(col.getX(i), col.getY(i), col.getZ(i));
+    bake(c, nrm.getX(i), nrm.getY(i), nrm.getZ(i));
+    col.setXYZ(i, c.r, c.g, c.b);
+  }
+  merged.deleteAttribute('normal');
+  // Indexed: each corner of a blob is shaded once, not once per face (there are hundreds of trees).
+  const welded = mergeVertices(merged, 1e-4);
+  if (welded !== merged) merged.dispose();
+  welded.computeBoundingSphere();
+  return welded;
 }
 
 export interface KeepOut {

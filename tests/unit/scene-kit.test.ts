@@ -133,7 +133,7 @@ describe('a scene’s assets', () => {
     for (const scene of pack.scenes) {
       const assets = createSceneAssets(scene as unknown as KitScene);
       for (const p of assets.structures.values()) setStructureRise(p, 1);
-      const meshes = [assets.terrain, assets.sky, assets.water, assets.trees, assets.markers].filter(Boolean);
+      const meshes = [assets.terrain, assets.water, assets.trees, assets.markers].filter(Boolean);
       const drawCalls = meshes.length + assets.batches.reduce((n, b) => n + b.meshes.length, 0);
       let tris = 0;
       for (const b of assets.batches) {
@@ -180,7 +180,7 @@ describe('a scene’s assets', () => {
     const scene = pack.scenes.find((s) => s.id === 'dadukou-steel-works');
     const assets = createSceneAssets(scene as unknown as KitScene);
     // What the renderer would see: every mesh's geometry and material, every material's map.
-    const meshes = [assets.terrain, assets.sky, assets.water, assets.trees, assets.markers, ...assets.batches.flatMap((b) => b.meshes)].filter(
+    const meshes = [assets.terrain, assets.water, assets.trees, assets.markers, ...assets.batches.flatMap((b) => b.meshes)].filter(
       (m): m is NonNullable<typeof m> => Boolean(m),
     );
     for (const m of meshes) {

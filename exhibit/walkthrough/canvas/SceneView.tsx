@@ -6,6 +6,7 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useCallback, useEffect, useMemo } from 'react';
 import { Color } from 'three';
+import { AMBIENT, HEMISPHERE, SUN } from '../../kit/lighting.ts';
 import { createSceneAssets, type KitScene } from '../../kit/sceneAssets.ts';
 import { SceneGround } from '../../kit/SceneGround.tsx';
 import { StructureInstances } from '../../kit/StructureInstances.tsx';
@@ -79,13 +80,13 @@ export function SceneView({ controller }: { controller: TourController }) {
   });
 
   const size = scene.terrain.size;
-  const sun: [number, number, number] = [-size * 0.4, size * 0.55, size * 0.3];
+  const sun = SUN.direction.clone().multiplyScalar(size).toArray() as [number, number, number];
   return (
     <>
       <fog attach="fog" args={[horizon, size * 0.9, size * 3.2]} />
-      <hemisphereLight args={[scene.sky?.top ?? '#9db8cf', '#5b4b3a', 1.6]} />
-      <directionalLight position={sun} intensity={2.2} color="#fff3df" />
-      <ambientLight intensity={0.25} />
+      <hemisphereLight args={[scene.sky?.top ?? '#9db8cf', HEMISPHERE.ground, HEMISPHERE.intensity]} />
+      <directionalLight position={sun} intensity={SUN.intensity} color={SUN.colour} />
+      <ambientLight intensity={AMBIENT} />
       <SceneGround assets={assets} />
       <StructureInstances
         assets={assets}

@@ -39,7 +39,7 @@ export function WalkthroughCanvas({ store, onContextLost }: { store: typeof Host
       <Canvas
         frameloop="demand"
         dpr={dpr}
-        gl={{ antialias: true, alpha: false, powerPreference: 'high-performance', preserveDrawingBuffer: false }}
+        gl={{ antialias: new URLSearchParams(location.search).get("aa") !== "0", alpha: false, powerPreference: 'high-performance', preserveDrawingBuffer: false }}
         camera={{ fov: 45, near: 1, far: 12000, position: [200, 150, 200] }}
         onCreated={created}
       >
