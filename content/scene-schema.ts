@@ -260,7 +260,7 @@ export function sceneSchema<L extends Text>(text: L, source: typeof SourceSchema
       /** Side of the square of ground, metres. */
       size: size(100, 5000),
       /** Grid cells per side (the mesh has (segments+1)² vertices). */
-      segments: count(16, 256).default(96),
+      segments: count(16, 256).default(56),
       base: z.number().min(-100).max(500).default(0),
       hills: z.array(Hill).max(64).default([]),
       /** Gentle random relief (deterministic for a seed). */

@@ -19,7 +19,7 @@ import {
   Vector3,
 } from 'three';
 import { mergeGeometries, mergeVertices } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
-import type { MaterialKey } from './materials.ts';
+import { type MaterialKey, type ShaderKey, shaderOf, surfaceColour } from './materials.ts';
 
 /** Size of one facade bay (the window texture's tile): metres across and metres per storey. */
 export const BAY_WIDTH = 4;
@@ -259,11 +259,25 @@ export class PartBuilder {
     return this;
   }
 
-  /** One merged geometry per material; the pieces are disposed. */
-  build(): { material: MaterialKey; geometry: BufferGeometry }[] {
-    const out: { material: MaterialKey; geometry: BufferGeometry }[] = [];
-    for (const [material, list] of [...this.pieces.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-      if (list.length === 0) continue;
+  /**
+   * One merged, indexed geometry per shader (see materials.ts), each surface's colour in the
+   * vertex colours; the pieces are disposed.
+   */
+  build(): { material: ShaderKey; geometry: BufferGeometry }[] {
+    const byShader = new Map<ShaderKey, BufferGeometry[]>();
+    for (const [surface, list] of this.pieces) {
+      const c = surfaceColour(surface);
+      for (const g of list) {
+        const n = g.getAttribute('position').count;
+        const colours = new Float32Array(n * 3);
+        for (let i = 0; i < n; i++) colours.set([c.r, c.g, c.b], i * 3);
+        g.setAttribute('color', new Float32BufferAttribute(colours, 3));
+        const shader = shaderOf(surface);
+        byShader.set(shader, [...(byShader.get(shader) ?? []), g]);
+      }
+    }
+    const out: { material: ShaderKey; geometry: BufferGeometry }[] = [];
+    for (const [material, list] of [...byShader.entries()].sort(([a], [b]) => a.localeCompare(b))) {
       const merged = list.length === 1 ? list[0] : mergeGeometries(list, false);
       if (!merged) throw new Error(`could not merge the ${material} pieces`);
       if (list.length > 1) for (const g of list) g.dispose();

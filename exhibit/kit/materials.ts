@@ -1,20 +1,19 @@
 /**
- * The kit's shared palette: one material per surface, used by every part in a scene, with three
- * small procedural textures (a facade bay with a window, brick courses, ribbed metal or tile) built
- * from typed arrays — nothing is downloaded. Lambert shading keeps the fragment cost low enough
- * for the weakest kiosk GPU (SwiftShader stands in for it in the benchmark).
+ * The kit's shared palette: a colour per surface (carried in vertex colours), two Lambert
+ * materials shared by every part of a scene — plain, and facade with a small procedural window
+ * texture built from a typed array (nothing is downloaded) — plus terrain, water and marker
+ * materials. Few materials means few draw calls: the weakest kiosk GPU (SwiftShader stands in for
+ * it in the benchmark) pays for each.
  *
  * A `KitMaterials` belongs to one scene and is disposed with it, textures included.
  */
 import {
   Color,
   DataTexture,
-  DoubleSide,
   LinearMipmapLinearFilter,
   type Material,
   MeshBasicMaterial,
   MeshLambertMaterial,
-  MeshPhongMaterial,
   RepeatWrapping,
   RGBAFormat,
   SRGBColorSpace,
@@ -103,14 +102,16 @@ const COLOURS: Record<MaterialKey, string> = {
   glass: '#6f8590',
   paving: '#a39d90',
   screen: '#ecebe4',
-  glow: '#e8a14a',
+  glow: '#ffc36b',
   hull: '#3f4a4f',
   paint: '#b9842f',
   foliage: '#4f6b3a',
   trunk: '#5a4331',
 };
 
-type TextureName = 'window' | 'brick' | 'ribbed';
+type TextureName = 'window';
+// Only facades carry a texture (their windows); brick courses and roof ribs would each need
+// their own draw call per part, which the weakest kiosk GPU cannot spare — they are plain colour.
 const TEXTURED: Partial<Record<MaterialKey, TextureName>> = {
   'red-brick': 'window',
   brick: 'window',
@@ -118,11 +119,6 @@ const TEXTURED: Partial<Record<MaterialKey, TextureName>> = {
   stucco: 'window',
   'rammed-earth': 'window',
   'steel-clad': 'window',
-  'plain-red-brick': 'brick',
-  'plain-brick': 'brick',
-  stone: 'brick',
-  'roof-metal': 'ribbed',
-  'roof-tile': 'ribbed',
 };
 
 const SIZE = 64;
@@ -134,27 +130,16 @@ function makeTexture(name: TextureName): DataTexture {
   for (let y = 0; y < SIZE; y++) {
     for (let x = 0; x < SIZE; x++) {
       let v = 236 + Math.floor(rnd() * 14) - 7;
-      if (name === 'window') {
-        // Brick courses on the wall; a window with a light frame and a lintel, one per tile.
-        if (y % 6 === 0) v -= 14;
-        const inWindow = x >= 20 && x < 44 && y >= 14 && y < 50;
-        const frame = x >= 18 && x < 46 && y >= 12 && y < 52;
-        const lintel = x >= 16 && x < 48 && y >= 52 && y < 56;
-        if (lintel) v = 205;
-        else if (inWindow) {
-          const bar = x === 31 || x === 32 || y === 31 || y === 32;
-          v = bar ? 120 : 44 + Math.floor((y - 14) * 0.6);
-        } else if (frame) v = 250;
-      } else if (name === 'brick') {
-        const row = Math.floor(y / 6);
-        const offset = row % 2 ? 8 : 0;
-        if (y % 6 === 0 || (x + offset) % 16 === 0) v -= 28;
-      } else {
-        // Ribs (corrugated sheet or rows of tiles), lighter on one flank.
-        const t = x % 8;
-        v = t < 2 ? 180 : t < 4 ? 250 : 222;
-        v += Math.floor(rnd() * 10) - 5;
-      }
+      // Brick courses on the wall; a window with a light frame and a lintel, one per tile.
+      if (y % 6 === 0) v -= 14;
+      const inWindow = x >= 20 && x < 44 && y >= 14 && y < 50;
+      const frame = x >= 18 && x < 46 && y >= 12 && y < 52;
+      const lintel = x >= 16 && x < 48 && y >= 52 && y < 56;
+      if (lintel) v = 205;
+      else if (inWindow) {
+        const bar = x === 31 || x === 32 || y === 31 || y === 32;
+        v = bar ? 120 : 44 + Math.floor((y - 14) * 0.6);
+      } else if (frame) v = 250;
       const i = (y * SIZE + x) * 4;
       data[i] = data[i + 1] = data[i + 2] = Math.max(0, Math.min(255, v));
       data[i + 3] = 255;
@@ -171,8 +156,26 @@ function makeTexture(name: TextureName): DataTexture {
   return tex;
 }
 
+/**
+ * What a draw call uses: the surfaces (MaterialKey) differ only in colour and in one of three
+ * textures, so a part's surfaces are merged into at most two geometries (plain and windowed), with
+ * the surface colour in the vertex colours — fewer draw calls, and on a software GPU every draw
+ * call costs (see tests/bench/scenes.bench.ts).
+ */
+export const SHADER_KEYS = ['solid', 'window'] as const;
+export type ShaderKey = (typeof SHADER_KEYS)[number];
+
+export function shaderOf(surface: MaterialKey): ShaderKey {
+  return TEXTURED[surface] ?? 'solid';
+}
+
+/** The surface's colour (linear), for the vertex colours. */
+export function surfaceColour(surface: MaterialKey): Color {
+  return new Color(COLOURS[surface]);
+}
+
 export interface KitMaterials {
-  get(key: MaterialKey): Material;
+  get(key: ShaderKey): Material;
   terrain: Material;
   water: Material;
   /** Hotspot markers (tinted per instance). */
@@ -190,21 +193,16 @@ export function createKitMaterials(options: { water?: string } = {}): KitMateria
     }
     return t;
   };
-  const materials = new Map<MaterialKey, Material>();
+  const materials = new Map<ShaderKey, Material>();
   // The terrain's light is baked into its vertex colours (lighting.ts): the cheapest shader there is.
   const terrain = new MeshBasicMaterial({ vertexColors: true });
-  const water = new MeshPhongMaterial({ color: new Color(options.water ?? '#4f7480'), specular: new Color('#8fa7ad'), shininess: 40 });
+  const water = new MeshLambertMaterial({ color: new Color(options.water ?? '#4f7480') });
   const marker = new MeshBasicMaterial({ color: '#ffffff', fog: false, depthTest: true });
   return {
     get(key) {
       let m = materials.get(key);
       if (!m) {
-        const tex = TEXTURED[key];
-        const lambert = new MeshLambertMaterial({ color: new Color(COLOURS[key]), map: tex ? texture(tex) : null });
-        if (key === 'glow') lambert.emissive = new Color('#b86a1c');
-        // Foliage cards and the cinema screen are seen from both sides.
-        if (key === 'foliage' || key === 'screen') lambert.side = DoubleSide;
-        m = lambert;
+        m = new MeshLambertMaterial({ vertexColors: true, map: key === 'solid' ? null : texture(key) });
         m.name = key;
         materials.set(key, m);
       }

@@ -77,11 +77,13 @@ export function createSceneAssets(scene: KitScene): SceneAssets {
   const materials = createKitMaterials({ water: scene.river?.colour });
   const terrain = new Mesh(terrainGeometry(field, scene.terrain, scene.sky?.top), materials.terrain);
   terrain.name = 'terrain';
+  // Drawn after the structures and trees: where they stand, the depth test skips shading the ground.
+  terrain.renderOrder = 1;
   // Water after the terrain: the depth test then skips the water the ground hides.
   const water = scene.river ? new Mesh(waterGeometry(scene.terrain.size, scene.river), materials.water) : undefined;
   if (water) {
     water.name = 'water';
-    water.renderOrder = 1;
+    water.renderOrder = 2;
   }
   const radius = (scene.terrain.size / 2) * Math.SQRT2;
 
@@ -121,8 +123,6 @@ export function createSceneAssets(scene: KitScene): SceneAssets {
     for (const group of part.groups) {
       const mesh = new InstancedMesh(group.geometry, materials.get(group.material), members.length);
       mesh.name = `${key}/${group.material}`;
-      // The model is small and every instance may be hidden by scale: skip per-mesh culling.
-      mesh.frustumCulled = false;
       for (let i = 0; i < members.length; i++) {
         mesh.setMatrixAt(i, ZERO);
         mesh.setColorAt(i, WHITE);
@@ -146,6 +146,14 @@ export function createSceneAssets(scene: KitScene): SceneAssets {
       batch.structures.push(placed);
       structures.set(s.id, placed);
     });
+    // Bounds with every instance standing (conservative while they rise and sink), so views that
+    // look away from a structure skip it (a software GPU pays for every triangle sent).
+    for (const p of batch.structures) setStructureRise(p, 1);
+    for (const mesh of batch.meshes) {
+      mesh.computeBoundingSphere();
+      mesh.frustumCulled = true;
+    }
+    for (const p of batch.structures) setStructureRise(p, 0);
     batches.push(batch);
   }
 
@@ -172,11 +180,11 @@ export function createSceneAssets(scene: KitScene): SceneAssets {
       const material = new MeshBasicMaterial({ vertexColors: true });
       trees = new InstancedMesh(treeGeometry(scene.sky?.top), material, matrices.length);
       trees.name = 'trees';
-      trees.frustumCulled = false;
       matrices.forEach((m, i) => {
         trees?.setMatrixAt(i, m);
         trees?.setColorAt(i, colours[i]);
       });
+      trees.computeBoundingSphere();
     }
   }
 

@@ -21,15 +21,14 @@ function coloured(g: BufferGeometry, colour: string): BufferGeometry {
   return out;
 }
 
-/** A tree about 7 m tall: a trunk and two overlapping canopy blobs, its light baked into its colours. */
+/** A tree about 7 m tall: a trunk and a faceted canopy, its light baked into its colours. */
 export function treeGeometry(skyTop?: string): BufferGeometry {
-  const trunk = coloured(new CylinderGeometry(0.22, 0.32, 3, 4, 1, true).translate(0, 1.5, 0), '#5a4331');
-  const crown = coloured(new IcosahedronGeometry(1, 0).scale(2.4, 2, 2.4).translate(0, 4.4, 0), '#56703f');
-  const top = coloured(new IcosahedronGeometry(1, 0).scale(1.7, 1.5, 1.7).translate(0.5, 5.9, -0.3), '#62804a');
-  const merged = mergeGeometries([trunk, crown, top], false);
+  // Few triangles on purpose: hundreds of trees, and a software GPU pays per triangle.
+  const trunk = coloured(new CylinderGeometry(0.22, 0.32, 3, 3, 1, true).translate(0, 1.5, 0), '#5a4331');
+  const crown = coloured(new IcosahedronGeometry(1, 0).scale(2.5, 2.4, 2.5).translate(0, 4.6, 0), '#5a7542');
+  const merged = mergeGeometries([trunk, crown], false);
   trunk.dispose();
   crown.dispose();
-  top.dispose();
   if (!merged) throw new Error('tree geometry');
   merged.computeVertexNormals();
   const bake = makeBaker(skyTop ?? '#9db8cf');

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadPack } from '../../content/load.ts';
 import { KIT_PARAMS, STRUCTURE_KINDS, type StructureKind } from '../../content/scene-schema.ts';
 import { createHeightField } from '../../content/scene-terrain.ts';
-import { MATERIAL_KEYS } from '../../exhibit/kit/materials.ts';
+import { SHADER_KEYS } from '../../exhibit/kit/materials.ts';
 import { buildPart, FLAT_GROUND, partKey } from '../../exhibit/kit/parts/index.ts';
 import { createSceneAssets, type KitScene, setStructureRise } from '../../exhibit/kit/sceneAssets.ts';
 
@@ -37,8 +37,10 @@ function extremes(kind: StructureKind): AnyParams[] {
   return [schema.parse({ ...base }), schema.parse({ ...base, ...low }), schema.parse({ ...base, ...high })];
 }
 
+const trianglesOf = (g: BufferGeometry) => (g.index ? g.index.count : g.getAttribute('position').count) / 3;
+
 function triangles(part: ReturnType<typeof buildPart>) {
-  return part.groups.reduce((n, g) => n + g.geometry.getAttribute('position').count / 3, 0);
+  return part.groups.reduce((n, g) => n + trianglesOf(g.geometry), 0);
 }
 
 describe('kit parts', () => {
@@ -51,9 +53,12 @@ describe('kit parts', () => {
         const materials = part.groups.map((g) => g.material);
         expect(new Set(materials).size).toBe(materials.length);
         for (const g of part.groups) {
-          expect(MATERIAL_KEYS).toContain(g.material);
+          expect(SHADER_KEYS).toContain(g.material);
+          expect(g.geometry.getAttribute('color')).toBeTruthy();
           const pos = g.geometry.getAttribute('position');
-          expect(pos.count % 3).toBe(0);
+          // Indexed (corners welded), whole triangles.
+          expect(g.geometry.index?.count ?? 0).toBeGreaterThan(0);
+          expect((g.geometry.index?.count ?? 0) % 3).toBe(0);
           expect([...(pos.array as Float32Array)].every(Number.isFinite)).toBe(true);
           expect(g.geometry.getAttribute('normal')).toBeTruthy();
           expect(g.geometry.getAttribute('uv')).toBeTruthy();
@@ -82,9 +87,9 @@ describe('kit parts', () => {
     const params = KIT_PARAMS['rail-line'].parse({ path: [[0, 0], [60, 0]], wagons: 0, locomotive: false });
     const onGround = buildPart('rail-line', params, FLAT_GROUND);
     const overWater = buildPart('rail-line', params, { groundAt: (x) => (x > 20 && x < 40 ? -10 : 0), waterLevel: -2 });
-    const materials = (p: typeof onGround) => p.groups.map((g) => g.material);
-    expect(materials(onGround)).not.toContain('plain-concrete');
-    expect(materials(overWater)).toContain('plain-concrete'); // deck and piers
+    // Deck and piers add concrete: more triangles in the solid (untextured) group.
+    const solid = (p: typeof onGround) => p.groups.find((g) => g.material === 'solid')?.geometry.index?.count ?? 0;
+    expect(solid(overWater)).toBeGreaterThan(solid(onGround));
   });
 });
 
@@ -137,10 +142,10 @@ describe('a scene’s assets', () => {
       const drawCalls = meshes.length + assets.batches.reduce((n, b) => n + b.meshes.length, 0);
       let tris = 0;
       for (const b of assets.batches) {
-        for (const m of b.meshes) tris += (m.geometry.getAttribute('position').count / 3) * m.count;
+        for (const m of b.meshes) tris += trianglesOf(m.geometry) * m.count;
       }
       tris += (assets.terrain.geometry.getIndex()?.count ?? 0) / 3;
-      tris += assets.trees ? ((assets.trees.geometry.getAttribute('position').count / 3) * assets.trees.count) : 0;
+      tris += assets.trees ? trianglesOf(assets.trees.geometry) * assets.trees.count : 0;
       expect(drawCalls, `${scene.id} draw calls`).toBeLessThanOrEqual(150);
       expect(tris, `${scene.id} triangles`).toBeLessThanOrEqual(300_000);
       assets.dispose();

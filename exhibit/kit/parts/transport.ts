@@ -3,7 +3,7 @@
  * drops away or the line crosses water), the wharf with moored barges and river steps, the
  * incline with its winch house and chute, the station platform.
  */
-import { box, cylinder, gable, lathe, PartBuilder, pipe, type Place, strut } from '../geometry.ts';
+import { box, cylinder, fromArrays, gable, lathe, PartBuilder, pipe, type Place, strut } from '../geometry.ts';
 import type { PartBuilderFn, PartContext } from './types.ts';
 
 /** Points every `step` metres along a polyline, with the heading (radians about y) at each. */
@@ -64,33 +64,79 @@ function coalWagon(b: PartBuilder, at: Place, gauge: number) {
 export const railLine: PartBuilderFn<'rail-line'> = ({ path, gauge, wagons, locomotive, trainAt }, ctx) => {
   const b = new PartBuilder();
   const g = gauge === 'narrow' ? 0.9 : 1.435;
-  const points = samplePath(path, 3);
-  // Ballast bed, rails and sleepers per 3 m section, each section laid from one sample to the next.
-  for (let i = 0; i < points.length - 1; i++) {
-    const a = points[i];
-    const c = points[i + 1];
-    const ya = deckAt(ctx, a.x, a.z);
-    const yc = deckAt(ctx, c.x, c.z);
-    const len = Math.hypot(c.x - a.x, c.z - a.z);
-    const mx = (a.x + c.x) / 2;
-    const mz = (a.z + c.z) / 2;
-    const my = (ya + yc) / 2;
-    const heading = Math.atan2(-(c.z - a.z), c.x - a.x);
-    const pitch = Math.atan2(yc - ya, len);
-    const ground = ctx.groundAt(mx, mz);
-    const onDeck = my - ground > 1.2;
-    b.add(onDeck ? 'plain-concrete' : 'ballast', box(len + 0.05, 0.45, g + 1.6, { x: mx, y: my - 0.2, z: mz, ry: heading, rz: pitch }));
-    for (const side of [-1, 1]) {
-      const ox = Math.sin(heading) * (g / 2) * side;
-      const oz = Math.cos(heading) * (g / 2) * side;
-      b.add('rail', box(len + 0.05, 0.16, 0.12, { x: mx + ox, y: my + 0.38, z: mz + oz, ry: heading, rz: pitch }));
+  const points = samplePath(path, 4);
+  const ys = points.map((p) => deckAt(ctx, p.x, p.z));
+  // The track as swept profiles (a few triangles per 4 m, not boxes): ballast bed, two rails, sleepers.
+  const sweep = (profile: [number, number][], surface: 'ballast' | 'rail' | 'sleeper', lift = 0) => {
+    const v: number[] = [];
+    const uv: number[] = [];
+    for (let i = 0; i < points.length - 1; i++) {
+      const a = points[i];
+      const c = points[i + 1];
+      const h = Math.atan2(-(c.z - a.z), c.x - a.x);
+      // Lateral direction (perpendicular to the segment, horizontal).
+      const lx = Math.sin(h);
+      const lz = Math.cos(h);
+      for (let k = 0; k < profile.length - 1; k++) {
+        const [u0, w0] = profile[k];
+        const [u1, w1] = profile[k + 1];
+        const p00 = [a.x + lx * u0, ys[i] + w0 + lift, a.z + lz * u0];
+        const p01 = [a.x + lx * u1, ys[i] + w1 + lift, a.z + lz * u1];
+        const p10 = [c.x + lx * u0, ys[i + 1] + w0 + lift, c.z + lz * u0];
+        const p11 = [c.x + lx * u1, ys[i + 1] + w1 + lift, c.z + lz * u1];
+        v.push(...p00, ...p10, ...p11, ...p00, ...p11, ...p01);
+        uv.push(0, 0, 1, 0, 1, 1, 0, 0, 1, 1, 0, 1);
+      }
     }
-    for (const t of [0.25, 0.75]) {
-      b.add('sleeper', box(0.25, 0.14, g + 0.8, { x: a.x + (c.x - a.x) * t, y: ya + (yc - ya) * t + 0.22, z: a.z + (c.z - a.z) * t, ry: heading }));
+    // Wind every face upward/outward (the profiles run left to right, seen from above).
+    for (let i = 0; i < v.length; i += 9) {
+      const ax = v[i + 3] - v[i];
+      const az = v[i + 5] - v[i + 2];
+      const bx = v[i + 6] - v[i];
+      const bz = v[i + 8] - v[i + 2];
+      const ay = v[i + 4] - v[i + 1];
+      const by = v[i + 7] - v[i + 1];
+      const ny = az * bx - ax * bz;
+      const nx = ay * bz - az * by;
+      if (ny < -1e-9 || (Math.abs(ny) < 1e-9 && nx < 0)) {
+        for (let k = 0; k < 3; k++) [v[i + 3 + k], v[i + 6 + k]] = [v[i + 6 + k], v[i + 3 + k]];
+      }
     }
-    // Trestle piers where the line runs above the ground or over water.
-    if (onDeck && i % 3 === 0) b.add('plain-concrete', box(1.2, my - ground + 0.5, g + 1.2, { x: mx, y: ground - 0.5, z: mz, ry: heading }));
+    b.add(surface, fromArrays(v, uv));
+  };
+  const half = g / 2 + 0.7;
+  sweep(
+    [
+      [-half - 0.6, -0.45],
+      [-half, 0],
+      [half, 0],
+      [half + 0.6, -0.45],
+    ],
+    'ballast',
+  );
+  sweep(
+    [
+      [-(g / 2 + 0.4), 0.06],
+      [g / 2 + 0.4, 0.06],
+    ],
+    'sleeper',
+  );
+  for (const side of [-1, 1]) {
+    const r = (side * g) / 2;
+    sweep(
+      [
+        [r - 0.06, 0.06],
+        [r - 0.06, 0.22],
+        [r + 0.06, 0.22],
+      ],
+      'rail',
+    );
   }
+  // Trestle piers where the line runs above the ground or over water.
+  points.forEach((p, i) => {
+    const ground = ctx.groundAt(p.x, p.z);
+    if (ys[i] - ground > 1.2 && i % 2 === 0) b.add('plain-concrete', box(1.2, ys[i] - ground + 0.2, g + 1.2, { x: p.x, y: ground - 0.5, z: p.z, ry: p.heading }));
+  });
   // The train: locomotive first, wagons behind it, spaced along the line.
   const total = points[points.length - 1].s;
   const trainLength = (locomotive ? 10 : 0) + wagons * 7;

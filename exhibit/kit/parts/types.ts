@@ -1,6 +1,6 @@
 import type { BufferGeometry } from 'three';
 import type { StructureKind, StructureParams } from '../../../content/scene-schema.ts';
-import type { MaterialKey } from '../materials.ts';
+import type { ShaderKey } from '../materials.ts';
 
 /** What a part builder may ask about the ground around it (local coordinates, relative to its base). */
 export interface PartContext {
@@ -13,8 +13,8 @@ export interface PartContext {
 export const FLAT_GROUND: PartContext = { groundAt: () => 0, waterLevel: undefined };
 
 export interface BuiltPart {
-  /** One merged geometry per material: one draw call each (or one instanced draw for repeats). */
-  groups: { material: MaterialKey; geometry: BufferGeometry }[];
+  /** One merged geometry per shader: one draw call each (or one instanced draw for repeats). */
+  groups: { material: ShaderKey; geometry: BufferGeometry }[];
   /** Height of the part above its base, metres (for markers and labels). */
   height: number;
   /** Radius of the part's footprint, metres (trees keep clear of it). */

@@ -39,7 +39,10 @@ export function WalkthroughCanvas({ store, onContextLost }: { store: typeof Host
       <Canvas
         frameloop="demand"
         dpr={dpr}
-        gl={{ antialias: new URLSearchParams(location.search).get("aa") !== "0", alpha: false, powerPreference: 'high-performance', preserveDrawingBuffer: false }}
+        // No MSAA and no tone mapping: on the weakest kiosk GPU (a software rasteriser in the
+        // benchmark) they cost a third of the frame. Resolution adapts instead (AdaptiveResolution).
+        flat
+        gl={{ antialias: false, alpha: false, powerPreference: 'high-performance', preserveDrawingBuffer: false }}
         camera={{ fov: 45, near: 1, far: 12000, position: [200, 150, 200] }}
         onCreated={created}
       >
