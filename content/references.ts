@@ -3,8 +3,8 @@
  * unique, and numbers that must agree (the statistics' totals) must add up.
  */
 import type { ContentIssue } from './load.ts';
-import type { ContentPack } from './schema.ts';
 import { checkSceneReferences } from './scene-references.ts';
+import type { ContentPack } from './schema.ts';
 
 export function checkReferences(pack: ContentPack): ContentIssue[] {
   const issues: ContentIssue[] = [];

@@ -28,7 +28,9 @@ export function checkSceneReferences(pack: ContentPack): ContentIssue[] {
     const inTimeline = (year: number | undefined, path: string) => {
       if (year !== undefined && (year < from || year > to)) issue(path, `${year} is outside the scene's timeline ${from}–${to}`);
     };
-    scene.moments.forEach((m, i) => inTimeline(m.year, `moments[${i}].year`));
+    scene.moments.forEach((m, i) => {
+      inTimeline(m.year, `moments[${i}].year`);
+    });
 
     const half = scene.terrain.size / 2;
     const onTerrain = (x: number, z: number, path: string) => {
@@ -116,9 +118,11 @@ export function checkSceneReferences(pack: ContentPack): ContentIssue[] {
       const inside = (x: number, z: number) => Math.abs(x) <= half && Math.abs(z) <= half;
       if (inside(cx, cz)) {
         const ground = field.heightAt(cx, cz);
-        if (cy < ground + 2) issue(`${at}.camera`, `the camera is ${cy < ground ? 'under' : 'too close to'} the ground (ground at ${ground.toFixed(1)} m here)`);
+        if (cy < ground + 2)
+          issue(`${at}.camera`, `the camera is ${cy < ground ? 'under' : 'too close to'} the ground (ground at ${ground.toFixed(1)} m here)`);
       }
-      if (inside(tx, tz) && ty < field.heightAt(tx, tz) - 2) issue(`${at}.target`, `the target is under the ground (ground at ${field.heightAt(tx, tz).toFixed(1)} m here)`);
+      if (inside(tx, tz) && ty < field.heightAt(tx, tz) - 2)
+        issue(`${at}.target`, `the target is under the ground (ground at ${field.heightAt(tx, tz).toFixed(1)} m here)`);
       // The view must not look through a hill: walk the sight line and test the ground under it.
       for (let k = 1; k < 48; k++) {
         const f = k / 50;

@@ -8,7 +8,8 @@
  *   visitor reset. `clientsClaim`: on the very first install the worker takes the open page at once,
  *   so the kiosk's cache warming goes through it.
  * - Content API: network first with a 3 s timeout, then the cache (kept 30 days, so a kiosk that
- *   ran once works for weeks with the server down).
+ *   ran once works for weeks with the server down). The live event stream (/api/content/events)
+ *   and curators' preview switches pass straight to the network.
  * - /assets/ and /media/ (images, audio, models, fonts): cache first, with range requests for audio.
  */
 import { VitePWA } from 'vite-plugin-pwa';
@@ -37,7 +38,12 @@ export function kioskPwa() {
       sourcemap: false,
       runtimeCaching: [
         {
-          urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/api/content/'),
+          // Content views only: never the live event stream (content-version pushes) or curators' preview.
+          urlPattern: ({ url, request, sameOrigin }) =>
+            sameOrigin &&
+            url.pathname.startsWith('/api/content/') &&
+            !/^\/api\/content\/(events|preview)(\/|$)/.test(url.pathname) &&
+            !(request.headers.get('accept') ?? '').includes('text/event-stream'),
           handler: 'NetworkFirst',
           options: {
             cacheName: 'museum-content',

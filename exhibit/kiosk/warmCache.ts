@@ -28,7 +28,8 @@ export function addWarmTargets(fn: TargetSource): () => void {
   return () => extraSources.delete(fn);
 }
 
-const SKIP = new Set(['pack', 'version']);
+/** Not views: the whole pack, the version probe, the live event stream, curators' preview switches. */
+const SKIP = new Set(['pack', 'version', 'events', 'preview']);
 
 function idsOf(pack: Pack, collection: string): string[] {
   const list = pack[collection];
@@ -100,14 +101,17 @@ async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<voi
 export async function warmCache(languages: readonly Locale[], options: { fetch?: typeof fetch; concurrency?: number } = {}): Promise<WarmResult> {
   const doFetch = options.fetch ?? globalThis.fetch;
   const getJson = async (url: string) => {
-    const res = await doFetch(url, { headers: { Accept: 'application/json' } });
+    // A view that never answers must not stall the warming (or the next one).
+    const res = await doFetch(url, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(20_000) });
     if (!res.ok) throw new Error(`${url}: ${res.status}`);
     return res.json() as Promise<unknown>;
   };
   const [openapi, packEnvelope] = await Promise.all([getJson('/api/openapi.json').catch(() => null), getJson('/api/content/pack')]);
   const { version, data: pack } = packEnvelope as { version: number; data: Pack };
-  const documented = Object.entries((openapi as { paths?: Record<string, { get?: unknown }> } | null)?.paths ?? {})
-    .filter(([, ops]) => ops.get)
+  type Get = { responses?: Record<string, { content?: Record<string, unknown> }> };
+  const documented = Object.entries((openapi as { paths?: Record<string, { get?: Get }> } | null)?.paths ?? {})
+    // JSON views only: never an event stream or anything else that does not end.
+    .filter(([, ops]) => ops.get && Object.keys(ops.get.responses?.['200']?.content ?? {}).some((type) => type.includes('json')))
     .map(([p]) => p);
   const apiPaths = documented.length ? documented : guessedApiPaths(pack);
   const assets = assetUrls(pack);
@@ -127,7 +131,7 @@ export async function warmCache(languages: readonly Locale[], options: { fetch?:
   });
   await pool([...assets], options.concurrency ?? 3, async (url) => {
     try {
-      const res = await doFetch(url);
+      const res = await doFetch(url, { signal: AbortSignal.timeout(60_000) });
       if (!res.ok) failed += 1;
       await res.arrayBuffer();
     } catch {

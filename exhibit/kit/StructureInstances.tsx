@@ -1,13 +1,13 @@
 /**
- * The structures of a scene, drawn as instanced meshes (one per distinct part and material).
+ * The structures of a scene: repeated parts as instanced meshes, the rest merged (see sceneAssets.ts).
  * Structures rise from the ground when they come to stand in the chosen year and sink when they
  * go, over `TRANSITION` seconds — or at once when the visitor prefers reduced motion. Only frames
  * that change anything are requested (the canvas renders on demand).
  */
 import { type ThreeEvent, useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { Color } from 'three';
-import { type SceneAssets, setStructureRise, setStructureTint } from './sceneAssets.ts';
+import { type SceneAssets, setStructureRise, setStructureTint, structureAtVertex } from './sceneAssets.ts';
 
 export const TRANSITION = 0.7;
 const NORMAL = new Color(1, 1, 1);
@@ -33,8 +33,9 @@ export function StructureInstances({ assets, standing, highlighted, instant, onS
   const animating = useRef(false);
   const lastTime = useRef(0);
 
-  // A change of year: start the transition (or jump, under reduced motion / on first show).
-  useEffect(() => {
+  // A change of year: start the transition (or jump, under reduced motion / on first show). A
+  // layout effect, so no frame is ever drawn with the previous year's structures.
+  useLayoutEffect(() => {
     const first = rises.current.size === 0;
     let moving = false;
     for (const [id, p] of assets.structures) {
@@ -85,16 +86,25 @@ export function StructureInstances({ assets, standing, highlighted, instant, onS
 
   const click = (e: ThreeEvent<MouseEvent>) => {
     // A drag that ends over a structure is a look-around, not a tap.
-    if (e.delta > 8 || e.instanceId === undefined) return;
+    if (e.delta > 8) return;
     const batch = assets.batches.find((b) => b.meshes.includes(e.object as never));
-    const placed = batch?.structures.find((s) => s.index === e.instanceId);
+    const placed = batch && e.face ? structureAtVertex(batch, e.object as never, e.face.a, e.instanceId) : undefined;
     if (placed && (rises.current.get(placed.id) ?? 0) > 0.5) {
       e.stopPropagation();
       onSelect?.(placed.id);
     }
   };
 
-  return <>{assets.batches.flatMap((batch) => batch.meshes.map((mesh) => <primitive key={mesh.uuid} object={mesh} dispose={null} onClick={click} />))}</>;
+  return (
+    <>
+      {assets.batches.flatMap((batch) =>
+        batch.meshes.map((mesh) => (
+          // biome-ignore lint/a11y/noStaticElementInteractions: a three.js object, not a DOM element; the page lists every hotspot as a button
+          <primitive key={mesh.uuid} object={mesh} dispose={null} onClick={click} />
+        )),
+      )}
+    </>
+  );
 }
 
 /** A mesh whose instances are all sunk costs no draw call. */

@@ -8,7 +8,7 @@
  */
 import {
   BoxGeometry,
-  BufferAttribute,
+  type BufferAttribute,
   BufferGeometry,
   CylinderGeometry,
   Float32BufferAttribute,

@@ -19,9 +19,17 @@ export function makeBaker(skyTop: string) {
   const light = new Color();
   return (albedo: Color, nx: number, ny: number, nz: number): Color => {
     const ndl = Math.max(0, nx * SUN.direction.x + ny * SUN.direction.y + nz * SUN.direction.z);
-    hemi.copy(ground).lerp(sky, 0.5 * ny + 0.5).multiplyScalar(HEMISPHERE.intensity);
+    hemi
+      .copy(ground)
+      .lerp(sky, 0.5 * ny + 0.5)
+      .multiplyScalar(HEMISPHERE.intensity);
     // three's Lambert: irradiance × albedo / π.
-    light.copy(sun).multiplyScalar(ndl).add(hemi).addScalar(AMBIENT).multiplyScalar(1 / Math.PI);
+    light
+      .copy(sun)
+      .multiplyScalar(ndl)
+      .add(hemi)
+      .addScalar(AMBIENT)
+      .multiplyScalar(1 / Math.PI);
     return albedo.multiply(light);
   };
 }

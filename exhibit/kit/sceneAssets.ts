@@ -7,9 +7,27 @@
  *
  * Pure three.js (no React), so the R3F components stay thin and the build can be unit-tested.
  */
-import { Color, InstancedMesh, type Material, Matrix4, Mesh, MeshBasicMaterial, OctahedronGeometry, Quaternion, Vector3 } from 'three';
+import {
+  type BufferGeometry,
+  Color,
+  DataTexture,
+  Float32BufferAttribute,
+  FloatType,
+  InstancedMesh,
+  type Material,
+  Matrix4,
+  Mesh,
+  MeshBasicMaterial,
+  type MeshLambertMaterial,
+  NearestFilter,
+  OctahedronGeometry,
+  Quaternion,
+  RGBAFormat,
+  Vector3,
+} from 'three';
+import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
 import type { StructureKind } from '../../content/scene-schema.ts';
-import { createKitMaterials, type KitMaterials } from './materials.ts';
+import { createKitMaterials, type KitMaterials, type ShaderKey } from './materials.ts';
 import { type BuiltPart, buildPart, partKey, SITE_SPECIFIC } from './parts/index.ts';
 import { samplePath } from './parts/transport.ts';
 import { createHeightField, type HeightField, type RiverSpec, type TerrainSpec, terrainGeometry, waterGeometry } from './terrain.ts';
@@ -45,11 +63,22 @@ export interface PlacedStructure {
   footprint: number;
 }
 
+/**
+ * A set of structures drawn together. 'instanced': several structures with the same part, one
+ * instance each (InstancedMesh per shader). 'merged': the structures whose part is unique, baked
+ * into world space and merged into one mesh per shader for the whole scene; a small float texture
+ * holds each one's base, rise and tint, which the vertex shader applies (rise and sink, highlight),
+ * so the whole lot costs two draw calls instead of two per structure.
+ */
 export interface Batch {
   key: string;
-  part: BuiltPart;
-  meshes: InstancedMesh[];
+  kind: 'instanced' | 'merged';
+  meshes: (InstancedMesh | Mesh)[];
   structures: PlacedStructure[];
+  /** Geometries this batch owns (freed with it). */
+  geometries: BufferGeometry[];
+  /** Merged batches: the per-structure state the shader reads, and the materials that read it. */
+  state?: { texture: DataTexture; data: Float32Array; materials: Material[] };
 }
 
 export interface SceneAssets {
@@ -118,8 +147,33 @@ export function createSceneAssets(scene: KitScene): SceneAssets {
 
   const batches: Batch[] = [];
   const structures = new Map<string, PlacedStructure>();
+  const place = (s: KitScene['structures'][number], part: BuiltPart, batch: Batch, index: number): PlacedStructure => {
+    const [x, z] = s.position;
+    // The ground at its position is its level site's height (see padFor in content/scene-terrain.ts).
+    const base = bases.get(s.id) ?? s.elevation ?? field.heightAt(x, z);
+    const placed: PlacedStructure = {
+      id: s.id,
+      batch,
+      index,
+      position: new Vector3(x, base, z),
+      quaternion: new Quaternion().setFromAxisAngle(UP, (s.rotation * Math.PI) / 180),
+      scale: s.scale,
+      top: base + part.height * s.scale,
+      footprint: part.footprint * s.scale,
+    };
+    batch.structures.push(placed);
+    structures.set(s.id, placed);
+    return placed;
+  };
+
+  // Parts used by several structures: instanced.
+  const unique: { s: KitScene['structures'][number]; part: BuiltPart }[] = [];
   for (const [key, { part, members }] of byKey) {
-    const batch: Batch = { key, part, meshes: [], structures: [] };
+    if (members.length === 1) {
+      unique.push({ s: members[0], part });
+      continue;
+    }
+    const batch: Batch = { key, kind: 'instanced', meshes: [], structures: [], geometries: part.groups.map((g) => g.geometry) };
     for (const group of part.groups) {
       const mesh = new InstancedMesh(group.geometry, materials.get(group.material), members.length);
       mesh.name = `${key}/${group.material}`;
@@ -130,32 +184,57 @@ export function createSceneAssets(scene: KitScene): SceneAssets {
       batch.meshes.push(mesh);
     }
     members.forEach((s, index) => {
-      const [x, z] = s.position;
-      // The ground at its position is its level site's height (see padFor in content/scene-terrain.ts).
-      const base = bases.get(s.id) ?? s.elevation ?? field.heightAt(x, z);
-      const placed: PlacedStructure = {
-        id: s.id,
-        batch,
-        index,
-        position: new Vector3(x, base, z),
-        quaternion: new Quaternion().setFromAxisAngle(UP, (s.rotation * Math.PI) / 180),
-        scale: s.scale,
-        top: base + part.height * s.scale,
-        footprint: part.footprint * s.scale,
-      };
-      batch.structures.push(placed);
-      structures.set(s.id, placed);
+      place(s, part, batch, index);
     });
     // Bounds with every instance standing (conservative while they rise and sink), so views that
     // look away from a structure skip it (a software GPU pays for every triangle sent).
     for (const p of batch.structures) setStructureRise(p, 1);
     for (const mesh of batch.meshes) {
-      mesh.computeBoundingSphere();
+      (mesh as InstancedMesh).computeBoundingSphere();
       mesh.frustumCulled = true;
     }
     for (const p of batch.structures) setStructureRise(p, 0);
     batches.push(batch);
   }
+
+  // Parts used once: merged into one mesh per shader.
+  if (unique.length) {
+    const n = unique.length;
+    const data = new Float32Array(n * 2 * 4);
+    const texture = new DataTexture(data, n, 2, RGBAFormat, FloatType);
+    texture.magFilter = texture.minFilter = NearestFilter;
+    texture.needsUpdate = true;
+    const batch: Batch = { key: 'merged', kind: 'merged', meshes: [], structures: [], geometries: [], state: { texture, data, materials: [] } };
+    const byShader = new Map<ShaderKey, BufferGeometry[]>();
+    const matrix = new Matrix4();
+    unique.forEach(({ s, part }, k) => {
+      const p = place(s, part, batch, k);
+      matrix.compose(p.position, p.quaternion, new Vector3(p.scale, p.scale, p.scale));
+      data.set([p.position.x, p.position.y, p.position.z, 0], k * 4);
+      data.set([1, 1, 1, 1], (n + k) * 4);
+      for (const g of part.groups) {
+        const world = g.geometry.clone().applyMatrix4(matrix);
+        world.setAttribute('aStructure', new Float32BufferAttribute(new Float32Array(world.getAttribute('position').count).fill(k), 1));
+        byShader.set(g.material, [...(byShader.get(g.material) ?? []), world]);
+        g.geometry.dispose();
+      }
+    });
+    for (const [shader, list] of byShader) {
+      const geometry = list.length === 1 ? list[0] : mergeGeometries(list, false);
+      if (!geometry) throw new Error('could not merge the structures');
+      if (list.length > 1) for (const g of list) g.dispose();
+      geometry.computeBoundingSphere();
+      const material = structureStateMaterial(materials.get(shader) as MeshLambertMaterial, texture);
+      batch.state?.materials.push(material);
+      const mesh = new Mesh(geometry, material);
+      mesh.name = `merged/${shader}`;
+      batch.meshes.push(mesh);
+      batch.geometries.push(geometry);
+    }
+    batches.push(batch);
+  }
+  // Everything starts sunk and hidden; StructureInstances raises what stands in the tour's year.
+  for (const batch of batches) for (const mesh of batch.meshes) mesh.visible = false;
 
   let trees: InstancedMesh | undefined;
   if (scene.vegetation && scene.vegetation.count > 0) {
@@ -214,8 +293,12 @@ export function createSceneAssets(scene: KitScene): SceneAssets {
       terrain.geometry.dispose();
       water?.geometry.dispose();
       for (const batch of batches) {
-        for (const mesh of batch.meshes) mesh.dispose();
-        for (const g of batch.part.groups) g.geometry.dispose();
+        for (const mesh of batch.meshes) if (mesh instanceof InstancedMesh) mesh.dispose();
+        for (const g of batch.geometries) g.dispose();
+        if (batch.state) {
+          batch.state.texture.dispose();
+          for (const m of batch.state.materials) m.dispose();
+        }
       }
       if (trees) {
         trees.geometry.dispose();
@@ -232,22 +315,72 @@ export function createSceneAssets(scene: KitScene): SceneAssets {
 const m = new Matrix4();
 const s = new Vector3();
 
-/** Writes a structure's instance matrices: `rise` 0 (hidden, flat on the ground) … 1 (standing). */
+/** Writes a structure's rise: 0 (hidden, flat on the ground) … 1 (standing). */
 export function setStructureRise(p: PlacedStructure, rise: number): void {
+  const state = p.batch.state;
+  if (state) {
+    state.data[p.index * 4 + 3] = rise;
+    state.texture.needsUpdate = true;
+    return;
+  }
   if (rise <= 0.001) {
-    for (const mesh of p.batch.meshes) mesh.setMatrixAt(p.index, ZERO);
+    for (const mesh of p.batch.meshes) (mesh as InstancedMesh).setMatrixAt(p.index, ZERO);
   } else {
     const eased = rise * rise * (3 - 2 * rise);
     s.set(p.scale * (0.85 + 0.15 * eased), p.scale * eased, p.scale * (0.85 + 0.15 * eased));
     m.compose(p.position, p.quaternion, s);
-    for (const mesh of p.batch.meshes) mesh.setMatrixAt(p.index, m);
+    for (const mesh of p.batch.meshes) (mesh as InstancedMesh).setMatrixAt(p.index, m);
   }
-  for (const mesh of p.batch.meshes) mesh.instanceMatrix.needsUpdate = true;
+  for (const mesh of p.batch.meshes) (mesh as InstancedMesh).instanceMatrix.needsUpdate = true;
 }
 
 export function setStructureTint(p: PlacedStructure, tint: Color): void {
-  for (const mesh of p.batch.meshes) {
-    mesh.setColorAt(p.index, tint);
-    if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
+  const state = p.batch.state;
+  if (state) {
+    const row = state.data.length / 8;
+    state.data.set([tint.r, tint.g, tint.b, 1], (row + p.index) * 4);
+    state.texture.needsUpdate = true;
+    return;
   }
+  for (const mesh of p.batch.meshes) {
+    const inst = mesh as InstancedMesh;
+    inst.setColorAt(p.index, tint);
+    if (inst.instanceColor) inst.instanceColor.needsUpdate = true;
+  }
+}
+
+/** The structure a vertex of a batch's mesh belongs to (for taps in the 3D view). */
+export function structureAtVertex(batch: Batch, mesh: Mesh | InstancedMesh, vertex: number, instanceId: number | undefined): PlacedStructure | undefined {
+  if (batch.kind === 'instanced') return instanceId === undefined ? undefined : batch.structures.find((s) => s.index === instanceId);
+  const attr = mesh.geometry.getAttribute('aStructure');
+  return attr && vertex < attr.count ? batch.structures[Math.round(attr.getX(vertex))] : undefined;
+}
+
+/**
+ * A kit material that reads each structure's base, rise and tint from `state` (a float texture:
+ * row 0 base xyz + rise, row 1 tint) by the vertex's `aStructure` index: rising scales the
+ * structure up from its base, a sunk one is moved off screen, a highlighted one is tinted.
+ */
+function structureStateMaterial(base: MeshLambertMaterial, state: DataTexture): MeshLambertMaterial {
+  const material = base.clone();
+  material.onBeforeCompile = (shader) => {
+    shader.uniforms.uStructures = { value: state };
+    shader.vertexShader = shader.vertexShader
+      .replace('#include <common>', '#include <common>\nattribute float aStructure;\nuniform sampler2D uStructures;')
+      .replace('#include <color_vertex>', '#include <color_vertex>\nvColor.rgb *= texelFetch(uStructures, ivec2(int(aStructure + 0.5), 1), 0).rgb;')
+      .replace(
+        '#include <begin_vertex>',
+        [
+          '#include <begin_vertex>',
+          'vec4 stBase = texelFetch(uStructures, ivec2(int(aStructure + 0.5), 0), 0);',
+          'float stRise = stBase.w;',
+          'float stEase = stRise * stRise * (3.0 - 2.0 * stRise);',
+          'transformed = stBase.xyz + (transformed - stBase.xyz) * vec3(0.85 + 0.15 * stEase, stEase, 0.85 + 0.15 * stEase);',
+        ].join('\n'),
+      )
+      .replace('#include <project_vertex>', '#include <project_vertex>\nif (stRise < 0.001) gl_Position = vec4(2.0, 2.0, 2.0, 1.0);');
+  };
+  material.customProgramCacheKey = () => 'kit-structure-state';
+  material.name = `${base.name}+state`;
+  return material;
 }

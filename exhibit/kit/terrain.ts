@@ -7,8 +7,8 @@ import { BufferGeometry, Color, Float32BufferAttribute, PlaneGeometry } from 'th
 import { type HeightField, type RiverSpec, random, smoothstep, type TerrainSpec } from '../../content/scene-terrain.ts';
 import { makeBaker } from './lighting.ts';
 
-export { createHeightField } from '../../content/scene-terrain.ts';
 export type { HeightField, HillSpec, RiverSpec, TerraceSpec, TerrainSpec } from '../../content/scene-terrain.ts';
+export { createHeightField } from '../../content/scene-terrain.ts';
 
 const EARTH = new Color('#6d5a45');
 const EARTH_DARK = new Color('#4a3d30');

@@ -3,7 +3,7 @@
  * vertex colours) drawn as a single instanced mesh, placed deterministically for a seed, kept off
  * the water, steep rock, structures and rail lines.
  */
-import { BufferGeometry, Color, CylinderGeometry, Float32BufferAttribute, IcosahedronGeometry, Matrix4, Quaternion, Vector3 } from 'three';
+import { type BufferGeometry, Color, CylinderGeometry, Float32BufferAttribute, IcosahedronGeometry, Matrix4, Quaternion, Vector3 } from 'three';
 import { mergeGeometries, mergeVertices } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
 import { random } from './geometry.ts';
 import { makeBaker } from './lighting.ts';

@@ -13,7 +13,8 @@ export function CameraButtons({ controller, expanded, onExpand }: { controller: 
     { key: 'camera.zoomOut', glyph: '−', command: { kind: 'zoom', direction: -1 } },
   ];
   return (
-    <div className="walkthrough-camera" role="group" aria-label={t('camera.label')}>
+    <fieldset className="walkthrough-camera">
+      <legend className="visually-hidden">{t('camera.label')}</legend>
       {buttons.map((b) => (
         <button key={b.key} type="button" aria-label={t(b.key)} title={t(b.key)} onClick={() => controller.camera(b.command)}>
           <span aria-hidden="true">{b.glyph}</span>
@@ -31,6 +32,6 @@ export function CameraButtons({ controller, expanded, onExpand }: { controller: 
       >
         <span aria-hidden="true">{expanded ? '⤡' : '⤢'}</span>
       </button>
-    </div>
+    </fieldset>
   );
 }

@@ -94,13 +94,14 @@ export function TimeSlider({ controller, state }: { controller: TourController; 
         )}
         <p className="walkthrough-count">{t('time.standing', { count })}</p>
       </div>
-      <div className="walkthrough-key-years" role="group" aria-label={t('time.keyYears')}>
+      <fieldset className="walkthrough-key-years">
+        <legend className="visually-hidden">{t('time.keyYears')}</legend>
         {moments.map((m) => (
           <button key={m.year} type="button" aria-pressed={m.year === year} onClick={() => controller.setYear(m.year)}>
             {m.year}
           </button>
         ))}
-      </div>
+      </fieldset>
     </section>
   );
 }

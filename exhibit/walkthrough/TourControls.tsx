@@ -7,7 +7,8 @@ export function TourControls({ controller, state }: { controller: TourController
   const last = controller.steps - 1;
   const playLabel = state.playing ? t('tour.pause') : state.ended || (state.step === last && state.mode === 'guided') ? t('tour.restart') : t('tour.play');
   return (
-    <div className="walkthrough-tour" role="group" aria-label={t('tour.label')}>
+    <fieldset className="walkthrough-tour">
+      <legend className="visually-hidden">{t('tour.label')}</legend>
       <button type="button" onClick={() => controller.prev()} disabled={state.step === 0}>
         <span aria-hidden="true">◀ </span>
         {t('tour.prev')}
@@ -23,6 +24,6 @@ export function TourControls({ controller, state }: { controller: TourController
       <span className="walkthrough-tour-position" data-testid="walkthrough-step">
         {t('tour.stepOf', { step: state.step + 1, count: controller.steps })}
       </span>
-    </div>
+    </fieldset>
   );
 }

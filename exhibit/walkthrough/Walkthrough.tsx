@@ -10,13 +10,14 @@ import { HotspotList } from './HotspotList.tsx';
 import { hostStore, webglStatus } from './host.tsx';
 import { SceneFallback } from './SceneFallback.tsx';
 import { useWalkthroughT } from './strings.ts';
-import { reportController, reportFallback } from './testHooks.ts';
 import { TimeSlider } from './TimeSlider.tsx';
-import { TourController } from './tour.ts';
 import { TourControls } from './TourControls.tsx';
 import { TourSteps } from './TourSteps.tsx';
+import { reportController, reportFallback } from './testHooks.ts';
+import { TourController } from './tour.ts';
 import type { SceneData } from './types.ts';
 import { useTourState } from './useTour.ts';
+import { useWaypointNarration } from './useWaypointNarration.ts';
 import { WalkthroughStage } from './WalkthroughStage.tsx';
 
 export function Walkthrough({ scene }: { scene: SceneData }) {
@@ -36,6 +37,7 @@ export function Walkthrough({ scene }: { scene: SceneData }) {
   }, [controller]);
 
   const state = useTourState(controller);
+  useWaypointNarration(controller, state);
   const { status } = useSyncExternalStore(hostStore.subscribe, hostStore.get);
   const [expanded, setExpanded] = useState(false);
   const webgl = status === 'unknown' ? webglStatus() : status;

@@ -5,9 +5,9 @@ import './walkthrough.css';
  * there is none yet.
  */
 import './strings.ts';
-import { Walkthrough } from './Walkthrough.tsx';
 import { useWalkthroughT } from './strings.ts';
 import { useScene } from './useScene.ts';
+import { Walkthrough } from './Walkthrough.tsx';
 
 export default function WalkthroughSection({ siteId }: { siteId: string }) {
   const t = useWalkthroughT();

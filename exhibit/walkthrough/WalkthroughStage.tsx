@@ -8,6 +8,7 @@ import { HotspotCard } from './HotspotCard.tsx';
 import { attachCanvas, detachCanvas } from './host.tsx';
 import { StepCaption } from './StepCaption.tsx';
 import { useWalkthroughT } from './strings.ts';
+import { TourControls } from './TourControls.tsx';
 import type { TourController, TourState } from './tour.ts';
 
 export function WalkthroughStage({
@@ -37,20 +38,7 @@ export function WalkthroughStage({
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return; // keys inside the buttons and the card are theirs
-    const actions: Record<string, () => void> = {
-      ArrowLeft: () => controller.camera({ kind: 'rotate', direction: 1 }),
-      ArrowRight: () => controller.camera({ kind: 'rotate', direction: -1 }),
-      ArrowUp: () => controller.camera({ kind: 'tilt', direction: -1 }),
-      ArrowDown: () => controller.camera({ kind: 'tilt', direction: 1 }),
-      '+': () => controller.camera({ kind: 'zoom', direction: 1 }),
-      '=': () => controller.camera({ kind: 'zoom', direction: 1 }),
-      '-': () => controller.camera({ kind: 'zoom', direction: -1 }),
-      '0': () => controller.returnToPath(),
-      ' ': () => controller.toggle(),
-      '[': () => controller.prev(),
-      ']': () => controller.next(),
-    };
-    const action = actions[e.key];
+    const action = keyAction(controller, e.key);
     if (action) {
       e.preventDefault();
       action();
@@ -59,9 +47,10 @@ export function WalkthroughStage({
 
   const sceneId = controller.scene.id;
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: the stage takes focus so the keys listed below can drive the view
+    // biome-ignore lint/a11y/useSemanticElements: a focusable group of controls over a canvas, not a form fieldset
     <div
       className="walkthrough-stage"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: the stage takes focus so that the keys listed below drive the view
       tabIndex={0}
       role="group"
       aria-label={t('stage')}
@@ -72,7 +61,42 @@ export function WalkthroughStage({
       <div ref={slot} className="walkthrough-slot" />
       <StepCaption controller={controller} state={state} />
       <CameraButtons controller={controller} expanded={expanded} onExpand={onExpand} />
+      {/* Full screen covers the page's tour controls: bring them onto the stage. */}
+      {expanded && (
+        <div className="walkthrough-stage-tour">
+          <TourControls controller={controller} state={state} />
+        </div>
+      )}
       {state.selected && <HotspotCard controller={controller} state={state} overlay />}
     </div>
   );
+}
+
+/** What a key does with the stage focused (the same as the buttons). */
+function keyAction(controller: TourController, key: string): (() => void) | undefined {
+  switch (key) {
+    case 'ArrowLeft':
+      return () => controller.camera({ kind: 'rotate', direction: 1 });
+    case 'ArrowRight':
+      return () => controller.camera({ kind: 'rotate', direction: -1 });
+    case 'ArrowUp':
+      return () => controller.camera({ kind: 'tilt', direction: -1 });
+    case 'ArrowDown':
+      return () => controller.camera({ kind: 'tilt', direction: 1 });
+    case '+':
+    case '=':
+      return () => controller.camera({ kind: 'zoom', direction: 1 });
+    case '-':
+      return () => controller.camera({ kind: 'zoom', direction: -1 });
+    case '0':
+      return () => controller.returnToPath();
+    case ' ':
+      return () => controller.toggle();
+    case '[':
+      return () => controller.prev();
+    case ']':
+      return () => controller.next();
+    default:
+      return undefined;
+  }
 }

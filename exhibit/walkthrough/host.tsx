@@ -8,7 +8,7 @@
  * If the WebGL context is lost, the canvas is torn down for good and every slot falls back to the
  * poster and text tour (`webglStatus()` says why).
  */
-import { type Root, createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
 import type { TourController } from './tour.ts';
 
 export type WebGLStatus = 'unknown' | 'ok' | 'unavailable' | 'lost';
@@ -56,8 +56,11 @@ let loading: Promise<void> | null = null;
 
 function ensureParking(): HTMLDivElement {
   if (!parking) {
+    // Out of sight but with a size: R3F's <Canvas> only applies updates (here: unmounting the
+    // scene, which disposes it) while it measures larger than 0×0.
     parking = document.createElement('div');
-    parking.hidden = true;
+    parking.setAttribute('aria-hidden', 'true');
+    parking.style.cssText = 'position:fixed;left:-10000px;top:0;width:64px;height:64px;overflow:hidden;visibility:hidden;pointer-events:none';
     parking.dataset.walkthroughParking = '';
     document.body.appendChild(parking);
   }

@@ -22,6 +22,5 @@ export type WalkthroughT = (key: WalkthroughKey, options?: Record<string, unknow
 export function useWalkthroughT(): WalkthroughT {
   const { i18n } = useTranslation();
   const language = i18n.language;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new t for each language on purpose
   return useMemo(() => i18n.getFixedT(language, 'walkthrough' as never) as unknown as WalkthroughT, [i18n, language]);
 }

@@ -41,8 +41,11 @@ export interface CanvasProbe {
   /** The renderer, scene and camera themselves (diagnostics only). */
   three(): { scene: unknown; gl: unknown; camera: unknown };
   loseContext(): void;
-  /** Renders `frames` frames synchronously (camera orbiting slowly) and times each one, GPU finish included. */
-  measure(frames: number, empty: boolean): { times: number[]; calls: number; triangles: number };
+  /**
+   * Renders `frames` frames synchronously (camera orbiting slowly) and times each one, GPU finish
+   * included: the scene, an empty scene, or one full-screen opaque layer (the fill-rate floor).
+   */
+  measure(frames: number, mode: 'scene' | 'empty' | 'fill'): { times: number[]; calls: number; triangles: number };
 }
 
 export const canvasProbe: { current: CanvasProbe | null } = { current: null };

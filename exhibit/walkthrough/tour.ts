@@ -52,6 +52,8 @@ export class TourController {
   private releaseIdle: (() => void) | undefined;
   /** Speeds up the tour's timing (test hook only). */
   timeScale = 1;
+  /** Step lengths set from outside (a recorded narration's duration), by waypoint id. */
+  private stepLengths = new Map<string, number>();
 
   constructor(
     public scene: SceneData,
@@ -192,6 +194,12 @@ export class TourController {
     for (const fn of [...this.listeners]) fn();
   }
 
+  /** A step lasts `seconds` when the tour plays by itself (e.g. as long as its recorded narration). */
+  setStepSeconds(waypointId: string, seconds: number) {
+    this.stepLengths.set(waypointId, seconds);
+    if (this.state.playing && this.scene.waypoints[this.state.step]?.id === waypointId) this.schedule();
+  }
+
   /** Stops the clock and lets go of the idle hold (subscribers unsubscribe themselves). */
   dispose() {
     this.stopTimer();
@@ -202,7 +210,7 @@ export class TourController {
   private schedule() {
     this.stopTimer();
     const w = this.scene.waypoints[this.state.step];
-    const ms = (stepSeconds(w) * 1000) / this.timeScale;
+    const ms = ((this.stepLengths.get(w.id) ?? stepSeconds(w)) * 1000) / this.timeScale;
     this.timer = this.clock.setTimeout(() => {
       this.timer = undefined;
       if (!this.state.playing) return;

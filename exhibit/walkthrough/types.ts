@@ -3,8 +3,7 @@
  * scene document in one language, its site's name and the eras its timeline spans.
  */
 import type { Localized } from '../../content/localize.ts';
-import type { Scene } from '../../content/schema.ts';
-import type { Era } from '../../content/schema.ts';
+import type { Era, Scene } from '../../content/schema.ts';
 
 export type SceneLink = { kind: 'site' | 'project' | 'era' | 'museum'; id: string; name?: string };
 export type SceneData = Omit<Localized<Scene>, 'structures'> & {

@@ -84,7 +84,10 @@ export interface KioskClientConfig {
   screen: ScreenConfig;
   /** The published content version (the kiosk compares it with what it shows). */
   contentVersion: number;
-  /** Changes whenever the configuration does: heartbeat answers carry it so the kiosk knows to re-read. */
+  /**
+   * Changes whenever what the kiosk should run changes — its configuration or the start exhibit a
+   * resolver (playlist) picks: heartbeat answers carry it so the kiosk knows to re-read.
+   */
   configVersion: string;
   serverTime: string;
 }
@@ -277,6 +280,8 @@ export function createKioskService({ store, auth, content, now = () => new Date(
     return kioskConfigOf(row);
   }
 
+  const configVersionOf = (kiosk: KioskConfig, start: StartExhibit) => `${kiosk.updatedAt}|${start.source}:${start.path}`;
+
   async function resolveStartExhibit(kiosk: KioskConfig, at: Date = now()): Promise<StartExhibit> {
     for (const resolve of startExhibitResolvers) {
       const chosen = await resolve(kiosk, at);
@@ -422,18 +427,19 @@ export function createKioskService({ store, auth, content, now = () => new Date(
     async configForDevice(device: AuthDevice): Promise<KioskClientConfig> {
       const kiosk = await kioskForDevice(device);
       const at = now();
+      const startExhibit = await resolveStartExhibit(kiosk, at);
       return {
         kioskId: kiosk.id,
         name: kiosk.name,
         hallId: kiosk.hallId,
         defaultLanguage: kiosk.defaultLanguage,
-        startExhibit: await resolveStartExhibit(kiosk, at),
+        startExhibit,
         idleTimeoutSeconds: kiosk.idleTimeoutSeconds,
         promptSeconds: kiosk.promptSeconds,
         heartbeatIntervalSeconds: kiosk.heartbeatIntervalSeconds,
         screen: kiosk.screen,
         contentVersion: content.current().version,
-        configVersion: kiosk.updatedAt,
+        configVersion: configVersionOf(kiosk, startExhibit),
         serverTime: iso(at),
       };
     },
@@ -489,7 +495,7 @@ export function createKioskService({ store, auth, content, now = () => new Date(
       return {
         serverTime: iso(at),
         heartbeatIntervalSeconds: kiosk.heartbeatIntervalSeconds,
-        configVersion: kiosk.updatedAt,
+        configVersion: configVersionOf(kiosk, await resolveStartExhibit(kiosk, at)),
         contentVersion: content.current().version,
         storedEvents: stored - events.filter((e) => e.source === 'server').length,
       };

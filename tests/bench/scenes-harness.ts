@@ -94,7 +94,7 @@ export interface WalkthroughWindow {
       canvasSize(): { width: number; height: number };
       markerAt(id: string): { x: number; y: number } | null;
       loseContext(): void;
-      measure(frames: number, empty: boolean): { times: number[]; calls: number; triangles: number };
+      measure(frames: number, mode: 'scene' | 'empty' | 'fill'): { times: number[]; calls: number; triangles: number };
     } | null;
     setTimeScale(scale: number): void;
   };

@@ -133,13 +133,13 @@ test.describe('sites', () => {
       // The site's own sources (a walkthrough on the page lists its scene's sources separately).
       await expect(page.locator('section[aria-labelledby="site-sources"] .sources > li')).toHaveCount(detail.provenance.length);
     }
-    await expect(page.getByTestId('walkthrough-placeholder')).toHaveCount(site.flagship ? 1 : 0);
+    await expect(page.getByTestId('walkthrough')).toHaveCount(site.flagship ? 1 : 0);
 
     const ordinary = all.data.find((s) => !s.flagship);
     if (ordinary) {
       await page.goto(`/sites/${ordinary.id}`);
       await contentLoaded(page);
-      await expect(page.getByTestId('walkthrough-placeholder')).toHaveCount(0);
+      await expect(page.getByTestId('walkthrough')).toHaveCount(0);
     }
   });
 

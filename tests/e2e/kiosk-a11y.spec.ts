@@ -2,7 +2,7 @@
  * Every view in kiosk mode, checked automatically: axe (WCAG 2.2 AA tags), every interactive
  * element at least the kiosk's minimum target (max(44 px, 20 mm) on the configured screen), <html
  * lang> matching the language, no raw translation key on screen, a text alternative for every
- * canvas and SVG, and no sideways scrolling — in landscape and portrait, and with the visitor's
+ * canvas and SVG, nothing said only in a hover tooltip, and no sideways scrolling — in landscape and portrait, and with the visitor's
  * accessibility options on.
  *
  * The views are the app's own: whatever the main navigation links to, plus a detail page of each
@@ -10,7 +10,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { contentLoaded, expect, fetchContent, type Language, LANGUAGES, test, uiString } from './fixtures.ts';
+import { contentLoaded, expect, fetchContent, LANGUAGES, type Language, test, uiString } from './fixtures.ts';
 import { kioskString, mockConfig, TEST_KIOSK } from './kiosk-support.ts';
 
 test.use({ hasTouch: true, locale: 'zh-CN', serviceWorkers: 'block' });
@@ -28,12 +28,20 @@ async function configurableKiosk(page: Page) {
   await page.addInitScript((kioskId) => localStorage.setItem('museum.kiosk.device', JSON.stringify({ kioskId, token: 'mdt_test-token' })), TEST_KIOSK);
   await page.route('**/api/kiosks/me/config', (route) => route.fulfill({ json: config }));
   await page.route('**/api/kiosks/heartbeat', (route) =>
-    route.fulfill({ json: { serverTime: new Date().toISOString(), heartbeatIntervalSeconds: 30, configVersion: config.configVersion, contentVersion: 1, storedEvents: 0 } }),
+    route.fulfill({
+      json: { serverTime: new Date().toISOString(), heartbeatIntervalSeconds: 30, configVersion: config.configVersion, contentVersion: 1, storedEvents: 0 },
+    }),
   );
   return {
     /** Boots the kiosk on `path` in `language` and starts a visit there. */
     async open(path: string, language: Language) {
-      config = mockConfig({ screen: SCREEN, idleTimeoutSeconds: 600, defaultLanguage: language, startExhibit: { path, source: 'kiosk', until: null }, configVersion: `${path}|${language}` });
+      config = mockConfig({
+        screen: SCREEN,
+        idleTimeoutSeconds: 600,
+        defaultLanguage: language,
+        startExhibit: { path, source: 'kiosk', until: null },
+        configVersion: `${path}|${language}`,
+      });
       await page.goto(`/?mode=kiosk&kiosk=${TEST_KIOSK}`);
       await expect(page.getByTestId('attract')).toBeVisible();
       await expect(page.locator('html')).toHaveAttribute('lang', language);
@@ -65,6 +73,7 @@ interface Findings {
   small: string[];
   rawKeys: string[];
   unlabelledGraphics: string[];
+  hoverOnly: string[];
   overflow: number;
 }
 
@@ -84,7 +93,10 @@ function inspect(page: Page, minTarget: number): Promise<Findings> {
       .map((el) => ({ el, r: el.getBoundingClientRect() }))
       // Half a pixel of rounding is not a smaller target.
       .filter(({ r }) => r.width < min - 0.5 || r.height < min - 0.5)
-      .map(({ el, r }) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ')[0]}` : ''} "${(el.textContent ?? el.getAttribute('aria-label') ?? '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+      .map(
+        ({ el, r }) =>
+          `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ')[0]}` : ''} "${(el.textContent ?? el.getAttribute('aria-label') ?? '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`,
+      );
 
     const rawKeys: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -102,13 +114,26 @@ function inspect(page: Page, minTarget: number): Promise<Findings> {
     const named = (el: Element) =>
       !!(el.getAttribute('aria-label')?.trim() || el.getAttribute('aria-labelledby')?.trim() || el.getAttribute('aria-describedby')?.trim());
     const unlabelledGraphics = [
-      ...[...document.querySelectorAll('canvas')].filter((c) => !named(c) && !c.textContent?.trim() && !c.closest('[role="img"][aria-label], [role="img"][aria-labelledby], figure:has(figcaption)')),
+      ...[...document.querySelectorAll('canvas')].filter(
+        (c) => !named(c) && !c.textContent?.trim() && !c.closest('[role="img"][aria-label], [role="img"][aria-labelledby], figure:has(figcaption)'),
+      ),
       ...[...document.querySelectorAll('svg')].filter(
-        (s) => !s.parentElement?.closest('svg') && s.getAttribute('aria-hidden') !== 'true' && !named(s) && !s.querySelector(':scope > title')?.textContent?.trim(),
+        (s) =>
+          !s.parentElement?.closest('svg') && s.getAttribute('aria-hidden') !== 'true' && !named(s) && !s.querySelector(':scope > title')?.textContent?.trim(),
       ),
     ].map((el) => `${el.tagName.toLowerCase()} in ${el.parentElement?.className || el.parentElement?.tagName}`);
 
-    return { small, rawKeys, unlabelledGraphics, overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth };
+    // A touch screen has no hover: a tooltip (title) must not be the only place something is said.
+    const hoverOnly = [...document.querySelectorAll<HTMLElement>('[title]')]
+      .filter((el) => el.namespaceURI === 'http://www.w3.org/1999/xhtml' && visible(el))
+      .filter((el) => {
+        const title = el.getAttribute('title')?.trim() ?? '';
+        const shown = `${el.textContent ?? ''} ${el.getAttribute('aria-label') ?? ''}`;
+        return title && !shown.includes(title);
+      })
+      .map((el) => `${el.tagName.toLowerCase()} title="${el.getAttribute('title')?.slice(0, 40)}"`);
+
+    return { small, rawKeys, unlabelledGraphics, hoverOnly, overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth };
   }, minTarget);
 }
 
@@ -120,12 +145,25 @@ async function axe(page: Page) {
 async function expectClean(page: Page, label: string, language: Language, withAxe = true, minTarget = MIN_TARGET) {
   await expect(page.locator('html'), label).toHaveAttribute('lang', language);
   // Colours are checked once the attract slide has faded in (axe would see it half transparent).
-  await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => (a as CSSAnimation).animationName === 'attract-in').map((a) => a.finished)));
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => (a as CSSAnimation).animationName === 'attract-in')
+        .map((a) => a.finished),
+    ),
+  );
   if (withAxe) expect(await axe(page), `axe: ${label}`).toEqual([]);
   const found = await inspect(page, minTarget);
   expect(found.small, `targets under ${minTarget}px: ${label}`).toEqual([]);
   expect(found.rawKeys, `raw translation keys: ${label}`).toEqual([]);
-  expect(found.unlabelledGraphics, `canvas/svg without a text alternative: ${label}`).toEqual([]);
+  // A 3D view labels its canvas once its scene has loaded: give it that moment (never longer).
+  if (found.unlabelledGraphics.length) {
+    await expect
+      .poll(async () => (await inspect(page, minTarget)).unlabelledGraphics, { message: `canvas/svg without a text alternative: ${label}`, timeout: 10_000 })
+      .toEqual([]);
+  }
+  expect(found.hoverOnly, `information only in a hover tooltip: ${label}`).toEqual([]);
   expect(found.overflow, `sideways scrolling: ${label}`).toBeLessThanOrEqual(0);
 }
 
@@ -195,7 +233,9 @@ test('the attract loop, the prompt, the menu and the options pass the checks', a
 });
 
 test('the set-up screen passes the checks', async ({ page }) => {
-  await page.route('**/api/kiosks/me/config', (route) => route.fulfill({ status: 401, contentType: 'application/problem+json', body: '{"title":"no","status":401}' }));
+  await page.route('**/api/kiosks/me/config', (route) =>
+    route.fulfill({ status: 401, contentType: 'application/problem+json', body: '{"title":"no","status":401}' }),
+  );
   await page.setViewportSize(LANDSCAPE);
   await page.goto('/?mode=kiosk&kiosk=new-kiosk');
   await expect(page.getByTestId('kiosk-setup')).toBeVisible();

@@ -96,7 +96,13 @@ test('a kiosk that ran once works with its server stopped, and reports the outag
   const scenes = (await api.get('/api/content/scenes?lang=en')).ok() ? ((await contentEn('scenes')) as { id: string }[]) : [];
 
   // The kiosk's first run, online: set up with its token, service worker installed, caches warmed.
-  const context = await browser.newContext({ baseURL: BASE, serviceWorkers: 'allow', hasTouch: true, viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
+  const context = await browser.newContext({
+    baseURL: BASE,
+    serviceWorkers: 'allow',
+    hasTouch: true,
+    viewport: { width: 1920, height: 1080 },
+    locale: 'zh-CN',
+  });
   const offOrigin = await guardOrigin(context);
   const page = await context.newPage();
   await page.goto(`/?mode=kiosk&kiosk=offline-kiosk#kiosk-token=${token}`);
@@ -150,13 +156,18 @@ test('a kiosk that ran once works with its server stopped, and reports the outag
   await expect(page.locator('main .message-error')).toHaveCount(0);
 
   // Meanwhile the heartbeat noticed: "offline" is queued (and kept across reloads).
-  await expect.poll(() => page.evaluate(() => (window.__museumKiosk?.heartbeatQueue() as { status: string }[]).map((e) => e.status)), { timeout: 20_000 }).toContain('offline');
+  await expect
+    .poll(() => page.evaluate(() => ((window.__museumKiosk?.heartbeatQueue() ?? []) as { status: string }[]).map((e) => e.status)), { timeout: 20_000 })
+    .toContain('offline');
 
   // The server is back: the queue goes out with the next heartbeat and the fleet shows the outage.
   await startServer();
   await expect.poll(() => page.evaluate(() => window.__museumKiosk?.heartbeatQueue().length), { timeout: 30_000 }).toBe(0);
   const again = await signedInAdmin();
-  const fleet = (await (await again.api.get('/api/kiosks/offline-kiosk')).json()) as { status: { status: string }; transitions: { status: string; source: string }[] };
+  const fleet = (await (await again.api.get('/api/kiosks/offline-kiosk')).json()) as {
+    status: { status: string };
+    transitions: { status: string; source: string }[];
+  };
   expect(fleet.status.status).toBe('online');
   expect(fleet.transitions.filter((t) => t.source === 'kiosk').map((t) => t.status)).toEqual(['online', 'offline']);
   expect(offOrigin).toEqual([]);

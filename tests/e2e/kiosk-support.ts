@@ -86,7 +86,13 @@ export async function mockedKiosk(page: Page, config: MockConfig = mockConfig(),
     if (!up) return route.abort('connectionrefused');
     beats.push(route.request().postDataJSON() as Heartbeat);
     return route.fulfill({
-      json: { serverTime: new Date().toISOString(), heartbeatIntervalSeconds: config.heartbeatIntervalSeconds, configVersion: config.configVersion, contentVersion: 1, storedEvents: 0 },
+      json: {
+        serverTime: new Date().toISOString(),
+        heartbeatIntervalSeconds: config.heartbeatIntervalSeconds,
+        configVersion: config.configVersion,
+        contentVersion: 1,
+        storedEvents: 0,
+      },
     });
   });
   return {
@@ -125,11 +131,14 @@ export async function fakeSpeech(page: Page, msPerChar = 250) {
         current = u;
         log.speaking = true;
         log.spoken.push(u.text);
-        timer = setTimeout(() => {
-          log.speaking = false;
-          current = null;
-          u.onend?.({});
-        }, 500 + ms * u.text.length);
+        timer = setTimeout(
+          () => {
+            log.speaking = false;
+            current = null;
+            u.onend?.({});
+          },
+          500 + ms * u.text.length,
+        );
       },
       cancel() {
         log.cancels += 1;

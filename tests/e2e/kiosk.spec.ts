@@ -12,7 +12,7 @@ test.use({ hasTouch: true, viewport: { width: 1920, height: 1080 }, locale: 'zh-
 
 const attract = (page: Page) => page.getByTestId('attract');
 const prompt = (page: Page) => page.getByTestId('idle-prompt');
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const slideId = (page: Page) => page.locator('.attract-slide').getAttribute('data-slide-id');
 
 async function startVisit(page: Page, language?: Language) {
@@ -94,7 +94,10 @@ test.describe('attract loop', () => {
 test.describe('idle and reset', () => {
   test('idle leads to "still there?", then to a reset that leaves nothing of the visitor', async ({ page, request }) => {
     const speech = await fakeSpeech(page);
-    await mockedKiosk(page, mockConfig({ defaultLanguage: 'en', idleTimeoutSeconds: 60, promptSeconds: 20, startExhibit: { path: '/', source: 'kiosk', until: null } }));
+    await mockedKiosk(
+      page,
+      mockConfig({ defaultLanguage: 'en', idleTimeoutSeconds: 60, promptSeconds: 20, startExhibit: { path: '/', source: 'kiosk', until: null } }),
+    );
     await page.clock.install();
     await page.goto(`/?mode=kiosk&kiosk=${TEST_KIOSK}`);
     await startVisit(page);
@@ -103,7 +106,10 @@ test.describe('idle and reset', () => {
     // The visitor: another language, the site list with a filter, a site, scrolled, every option on.
     await page.getByRole('button', { name: LANGUAGE_NAMES['zh-Hant'], exact: true }).tap();
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
-    await page.getByRole('navigation', { name: uiString('zh-Hant', 'nav.label') }).getByRole('link', { name: uiString('zh-Hant', 'nav.sites') }).tap();
+    await page
+      .getByRole('navigation', { name: uiString('zh-Hant', 'nav.label') })
+      .getByRole('link', { name: uiString('zh-Hant', 'nav.sites') })
+      .tap();
     await contentLoaded(page);
     const eras = await fetchContent(request, 'eras', 'zh-Hant');
     await page.getByRole('combobox', { name: uiString('zh-Hant', 'filter.era'), exact: true }).selectOption(eras.data[1].id);
@@ -173,7 +179,9 @@ test.describe('idle and reset', () => {
     await page.clock.runFor(61_000);
     await expect(prompt(page)).toBeVisible();
     await page.clock.runFor(25_000);
-    await prompt(page).getByRole('button', { name: kioskString('zh-Hans', 'prompt.continue') }).tap();
+    await prompt(page)
+      .getByRole('button', { name: kioskString('zh-Hans', 'prompt.continue') })
+      .tap();
     await expect(prompt(page)).toHaveCount(0);
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
     await expect(page).toHaveURL(/\/sites\/erchang/);
@@ -248,7 +256,10 @@ test.describe('touch first', () => {
     const home = page.getByRole('button', { name: kioskString('en', 'controls.home') });
     await expect(back).toBeDisabled();
     const eras = await fetchContent(request, 'eras', 'en');
-    await page.getByRole('link', { name: new RegExp(escape(eras.data[0].title)) }).first().tap();
+    await page
+      .getByRole('link', { name: new RegExp(escapeRegExp(eras.data[0].title)) })
+      .first()
+      .tap();
     await contentLoaded(page);
     await expect(page).toHaveURL(new RegExp(`/eras/${eras.data[0].id}`));
     await page.mouse.wheel(0, 3000);
@@ -257,7 +268,10 @@ test.describe('touch first', () => {
     await expect(back).toBeEnabled();
     await back.tap();
     await expect(page).toHaveURL(/\/eras(\?|$)/);
-    await page.getByRole('link', { name: new RegExp(escape(eras.data[1].title)) }).first().tap();
+    await page
+      .getByRole('link', { name: new RegExp(escapeRegExp(eras.data[1].title)) })
+      .first()
+      .tap();
     await home.tap();
     await expect(page).toHaveURL(/\/eras$/);
     await expect(home).toHaveAttribute('aria-current', 'page');
@@ -385,7 +399,9 @@ test.describe('heartbeat and configuration', () => {
     await mockedKiosk(page, config);
     await page.route('**/api/kiosks/me/config', (route) => route.fulfill({ json: config }));
     await page.route('**/api/kiosks/heartbeat', (route) =>
-      route.fulfill({ json: { serverTime: new Date().toISOString(), heartbeatIntervalSeconds: 30, configVersion: config.configVersion, contentVersion: 1, storedEvents: 0 } }),
+      route.fulfill({
+        json: { serverTime: new Date().toISOString(), heartbeatIntervalSeconds: 30, configVersion: config.configVersion, contentVersion: 1, storedEvents: 0 },
+      }),
     );
     await page.clock.install();
     await page.goto(`/?mode=kiosk&kiosk=${TEST_KIOSK}`);

@@ -94,7 +94,7 @@ describe('kiosk configuration', () => {
       promptSeconds: 25,
       heartbeatIntervalSeconds: 15,
       screen: { diagonalInches: 43, widthPx: 1080, heightPx: 1920 },
-      configVersion: kiosk.updatedAt,
+      configVersion: `${kiosk.updatedAt}|kiosk:/sites/dadukou-steel-works`,
     });
     expect(config.contentVersion).toBeGreaterThan(0);
   });
@@ -377,6 +377,7 @@ describe('start exhibit seam (playlists)', () => {
     await content.init();
     const auth = createAuthService({ store: createAuthStore(db.kysely, db.dialect), options: { scrypt: CHEAP_SCRYPT } });
     const now = new Date('2025-06-01T08:00:00Z');
+    let playlistRunning = true;
     const kiosks = createKioskService({
       store: createKioskStore(db.kysely),
       auth,
@@ -385,7 +386,7 @@ describe('start exhibit seam (playlists)', () => {
       startExhibitResolvers: [
         () => undefined, // a playlist with nothing for this kiosk
         (kiosk) =>
-          kiosk.hallId === 'china-steel-museum/steelmaking-hall'
+          playlistRunning && kiosk.hallId === 'china-steel-museum/steelmaking-hall'
             ? { path: '/sites/dadukou-steel-works', source: 'playlist', until: '2025-06-08T00:00:00Z' }
             : undefined,
       ],
@@ -400,6 +401,13 @@ describe('start exhibit seam (playlists)', () => {
     });
     expect((await kiosks.configForDevice(await device(elsewhere.token))).startExhibit).toEqual({ path: '/eras/wartime', source: 'kiosk', until: null });
     expect((await kiosks.fleet()).kiosks.find((k) => k.id === 'in-hall')?.startExhibit.source).toBe('playlist');
+    // The playlist ends: the next heartbeat tells the kiosk its configuration changed.
+    const beat = { contentVersion: 1, lastInteractionAt: null, sentAt: now.toISOString() };
+    const before = await kiosks.heartbeat(await device(inHall.token), beat);
+    playlistRunning = false;
+    const after = await kiosks.heartbeat(await device(inHall.token), beat);
+    expect(after.configVersion).not.toBe(before.configVersion);
+    expect(after.configVersion).toBe((await kiosks.configForDevice(await device(inHall.token))).configVersion);
     await db.close();
   });
 });

@@ -31,7 +31,12 @@ function setup(initialQueue: StatusTransition[] = []) {
       return reachable ? answer() : { kind: 'unreachable' };
     },
     snapshot: () => ({ contentVersion: 7, appVersion: 'index-abc', lastInteractionAt: null, state: 'attract' }),
-    queue: { load: () => saved, save: (q) => void (saved = q) },
+    queue: {
+      load: () => saved,
+      save: (q) => {
+        saved = q;
+      },
+    },
     timers: timers(),
     newId: () => `e${++n}`,
   });
@@ -126,7 +131,12 @@ describe('heartbeat', () => {
         return { kind: 'refused', status: 401 };
       },
       snapshot: () => ({ contentVersion: null, appVersion: null, lastInteractionAt: Date.now(), state: 'active' }),
-      queue: { load: () => saved, save: (q) => void (saved = q) },
+      queue: {
+        load: () => saved,
+        save: (q) => {
+          saved = q;
+        },
+      },
       timers: timers(),
       newId: () => 'x',
     });
@@ -268,7 +278,7 @@ describe('cache warming plan', () => {
     sites: [{ id: 'erchang' }],
     clusters: [{ id: 'yuzhong' }],
     scenes: [{ id: 'erchang', model: 'assets/models/erchang.glb' }],
-    museums: [{ id: 'steel', media: [{ src: '/assets/img/a.webp' }, { src: '/media/' + 'a'.repeat(64) + '.jpg' }] }],
+    museums: [{ id: 'steel', media: [{ src: '/assets/img/a.webp' }, { src: `/media/${'a'.repeat(64)}.jpg` }] }],
   };
   const paths = [
     '/api/content/eras',
@@ -277,6 +287,8 @@ describe('cache warming plan', () => {
     '/api/content/sites/{id}',
     '/api/content/scenes/{id}',
     '/api/content/pack',
+    '/api/content/events',
+    '/api/content/preview/enter',
     '/api/kiosks',
   ];
 

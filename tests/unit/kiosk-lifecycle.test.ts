@@ -175,7 +175,12 @@ describe('kiosk configuration fallback', () => {
   });
 
   it('makes whatever it is given safe: the prompt is never under 20 s, paths stay inside the app', () => {
-    const c = sanitize({ promptSeconds: 5, idleTimeoutSeconds: -1, defaultLanguage: 'fr' as never, startExhibit: { path: '//evil.example/', source: 'x', until: null } });
+    const c = sanitize({
+      promptSeconds: 5,
+      idleTimeoutSeconds: -1,
+      defaultLanguage: 'fr' as never,
+      startExhibit: { path: '//evil.example/', source: 'x', until: null },
+    });
     expect(c.promptSeconds).toBe(20);
     expect(c.idleTimeoutSeconds).toBe(15);
     expect(c.defaultLanguage).toBe('zh-Hans');

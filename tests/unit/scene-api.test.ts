@@ -35,7 +35,11 @@ describe('scene API', () => {
     expect(data.eras.map((e: { id: string }) => e.id)).toEqual(['port-opening', 'wartime', 'founding', 'third-front']);
     expect(typeof data.title).toBe('string');
     const station = data.structures.find((s: { id: string }) => s.id === 'dadukou-station');
-    expect(station.hotspot.link).toEqual({ kind: 'site', id: 'dadukou-railway-station', name: pack.sites.find((s) => s.id === 'dadukou-railway-station')?.name['zh-Hant'] });
+    expect(station.hotspot.link).toEqual({
+      kind: 'site',
+      id: 'dadukou-railway-station',
+      name: pack.sites.find((s) => s.id === 'dadukou-railway-station')?.name['zh-Hant'],
+    });
     // Defaults are filled in for the kit.
     expect(station.params).toMatchObject({ length: 110, width: 7, canopy: true });
   });

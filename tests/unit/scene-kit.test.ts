@@ -16,12 +16,21 @@ import { createSceneAssets, type KitScene, setStructureRise } from '../../exhibi
 // biome-ignore lint/suspicious/noExplicitAny: parameter objects are built generically per kind
 type AnyParams = any;
 
-const RAIL_PATH = { path: [[0, 0], [80, 0], [120, 40]] };
+const RAIL_PATH = {
+  path: [
+    [0, 0],
+    [80, 0],
+    [120, 40],
+  ],
+};
 
 /** The smallest and largest value of every numeric parameter of a kind. */
 function extremes(kind: StructureKind): AnyParams[] {
   const schema = KIT_PARAMS[kind];
-  const shape = schema.shape as Record<string, { minValue?: number | null; maxValue?: number | null; def?: { innerType?: { minValue?: number; maxValue?: number } } }>;
+  const shape = schema.shape as Record<
+    string,
+    { minValue?: number | null; maxValue?: number | null; def?: { innerType?: { minValue?: number; maxValue?: number } } }
+  >;
   const low: AnyParams = {};
   const high: AnyParams = {};
   for (const [key, field] of Object.entries(shape)) {
@@ -84,7 +93,14 @@ describe('kit parts', () => {
   });
 
   it('lays a rail line on the ground and on piers over water', () => {
-    const params = KIT_PARAMS['rail-line'].parse({ path: [[0, 0], [60, 0]], wagons: 0, locomotive: false });
+    const params = KIT_PARAMS['rail-line'].parse({
+      path: [
+        [0, 0],
+        [60, 0],
+      ],
+      wagons: 0,
+      locomotive: false,
+    });
     const onGround = buildPart('rail-line', params, FLAT_GROUND);
     const overWater = buildPart('rail-line', params, { groundAt: (x) => (x > 20 && x < 40 ? -10 : 0), waterLevel: -2 });
     // Deck and piers add concrete: more triangles in the solid (untextured) group.
@@ -104,7 +120,15 @@ describe('terrain', () => {
     grass: '#7d8f5a',
     rock: '#8a7f70',
   };
-  const river = { path: [[-200, 150], [200, 150]] as [number, number][], width: 60, level: 0, colour: '#4f7480' };
+  const river = {
+    path: [
+      [-200, 150],
+      [200, 150],
+    ] as [number, number][],
+    width: 60,
+    level: 0,
+    colour: '#4f7480',
+  };
 
   it('is the same for the same parameters, and changes with the seed', () => {
     const a = createHeightField(terrain, river);
@@ -142,7 +166,7 @@ describe('a scene’s assets', () => {
       const drawCalls = meshes.length + assets.batches.reduce((n, b) => n + b.meshes.length, 0);
       let tris = 0;
       for (const b of assets.batches) {
-        for (const m of b.meshes) tris += trianglesOf(m.geometry) * m.count;
+        for (const m of b.meshes) tris += trianglesOf(m.geometry) * ('count' in m && typeof m.count === 'number' ? m.count : 1);
       }
       tris += (assets.terrain.geometry.getIndex()?.count ?? 0) / 3;
       tris += assets.trees ? trianglesOf(assets.trees.geometry) * assets.trees.count : 0;
@@ -197,6 +221,8 @@ describe('a scene’s assets', () => {
         if (map) created.textures.add(map);
       }
     }
+    // The merged structures' state texture (read by their shader, not a material map).
+    for (const b of assets.batches) if (b.state) created.textures.add(b.state.texture);
     expect(created.textures.size).toBeGreaterThan(0);
     assets.dispose();
     for (const g of created.geometries) expect(disposed.geometries.has(g), g.type).toBe(true);

@@ -138,12 +138,28 @@ describe('content:check refuses a broken scene', () => {
     });
     const issues = await issuesOf(dir);
     expect(issues).toContainEqual(
-      expect.objectContaining({ file: 'scenes/dadukou-steel-works.json', path: `structures[${furnace}].years.from`, message: expect.stringContaining('foundedYear (1938)') }),
+      expect.objectContaining({
+        file: 'scenes/dadukou-steel-works.json',
+        path: `structures[${furnace}].years.from`,
+        message: expect.stringContaining('foundedYear (1938)'),
+      }),
     );
-    expect(issues).toContainEqual(expect.objectContaining({ file: 'scenes/wangjiang-works.json', path: `structures[${museum}].years.from`, message: expect.stringContaining('p52 (2025)') }));
-    expect(issues).toContainEqual(expect.objectContaining({ file: 'scenes/yimin-works.json', path: 'structures[0].years.from', message: expect.stringContaining('(1964)') }));
-    expect(issues).toContainEqual(expect.objectContaining({ file: 'scenes/beichuan-railway.json', message: expect.stringContaining('same years as "railway"') }));
-    expect(issues).toContainEqual(expect.objectContaining({ file: 'scenes/beichuan-railway.json', message: 'project "p01" is not related to site "beichuan-railway"' }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({
+        file: 'scenes/wangjiang-works.json',
+        path: `structures[${museum}].years.from`,
+        message: expect.stringContaining('p52 (2025)'),
+      }),
+    );
+    expect(issues).toContainEqual(
+      expect.objectContaining({ file: 'scenes/yimin-works.json', path: 'structures[0].years.from', message: expect.stringContaining('(1964)') }),
+    );
+    expect(issues).toContainEqual(
+      expect.objectContaining({ file: 'scenes/beichuan-railway.json', message: expect.stringContaining('same years as "railway"') }),
+    );
+    expect(issues).toContainEqual(
+      expect.objectContaining({ file: 'scenes/beichuan-railway.json', message: 'project "p01" is not related to site "beichuan-railway"' }),
+    );
   });
 
   it('refuses a site-dated structure where the site has no founding year', async () => {
@@ -152,7 +168,9 @@ describe('content:check refuses a broken scene', () => {
       s.structures[0].years = { from: 1964, basis: 'site' };
     });
     const issues = await issuesOf(dir);
-    expect(issues).toContainEqual(expect.objectContaining({ file: 'scenes/yimin-works.json', path: 'structures[0].years.basis', message: expect.stringContaining('no foundedYear') }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({ file: 'scenes/yimin-works.json', path: 'structures[0].years.basis', message: expect.stringContaining('no foundedYear') }),
+    );
   });
 
   it('refuses broken references: unknown site, focus, link; duplicate ids; a camera inside a hill; a moment off the timeline', async () => {
@@ -174,14 +192,18 @@ describe('content:check refuses a broken scene', () => {
     expect(issues).toContainEqual({ file, path: 'structures[2].hotspot.link.id', message: 'unknown site "atlantis"' });
     expect(issues).toContainEqual(expect.objectContaining({ file, path: 'waypoints[0].camera', message: expect.stringContaining('under the ground') }));
     expect(issues).toContainEqual(expect.objectContaining({ file, path: 'moments[1].year', message: expect.stringContaining('outside the scene') }));
-    expect(issues).toContainEqual(expect.objectContaining({ file: 'scenes/ghost-works.json', path: 'id', message: expect.stringContaining('unknown site "ghost-works"') }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({ file: 'scenes/ghost-works.json', path: 'id', message: expect.stringContaining('unknown site "ghost-works"') }),
+    );
   });
 
   it('refuses a scene file not named after its id', async () => {
     const dir = copyOfPack();
     writeFileSync(path.join(dir, 'scenes/wrong-name.json'), readFileSync(path.join(dir, 'scenes/erchang.json')));
     const issues = await issuesOf(dir);
-    expect(issues).toContainEqual(expect.objectContaining({ file: 'scenes/wrong-name.json', path: 'id', message: expect.stringContaining('named after its id') }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({ file: 'scenes/wrong-name.json', path: 'id', message: expect.stringContaining('named after its id') }),
+    );
   });
 
   it('refuses a poster outside assets/3d and a rail line that leaves the terrain', async () => {
@@ -199,6 +221,11 @@ describe('content:check refuses a broken scene', () => {
       s.poster.src = 'assets/3d/posters/beichuan-railway.jpg';
     });
     const second = await issuesOf(dir);
-    expect(second).toContainEqual(expect.objectContaining({ file: 'scenes/beichuan-railway.json', path: expect.stringMatching(new RegExp(`^structures\\[${rail}\\]\\.params\\.path\\[\\d+\\]$`)) }));
+    expect(second).toContainEqual(
+      expect.objectContaining({
+        file: 'scenes/beichuan-railway.json',
+        path: expect.stringMatching(new RegExp(`^structures\\[${rail}\\]\\.params\\.path\\[\\d+\\]$`)),
+      }),
+    );
   });
 });

@@ -5,11 +5,21 @@
  */
 import { describe, expect, it } from 'vitest';
 import { changesBetween, eraAt, momentAt, standingIds, standsIn, stepSeconds } from '../../exhibit/walkthrough/timeline.ts';
-import { TourController, type TourClock } from '../../exhibit/walkthrough/tour.ts';
+import { type TourClock, TourController } from '../../exhibit/walkthrough/tour.ts';
 import type { SceneData } from '../../exhibit/walkthrough/types.ts';
 
 const structure = (id: string, years: SceneData['structures'][number]['years']) =>
-  ({ id, kind: 'chimney', position: [0, 0], rotation: 0, scale: 1, params: {}, years, label: id, hotspot: { text: id } }) as unknown as SceneData['structures'][number];
+  ({
+    id,
+    kind: 'chimney',
+    position: [0, 0],
+    rotation: 0,
+    scale: 1,
+    params: {},
+    years,
+    label: id,
+    hotspot: { text: id },
+  }) as unknown as SceneData['structures'][number];
 
 const scene = {
   id: 'test-works',
@@ -139,6 +149,17 @@ describe('the guided tour', () => {
     expect(tour.getState()).toMatchObject({ step: 0, playing: true, ended: false });
     tour.pause();
     expect(idle.count()).toBe(0);
+  });
+
+  it('a step with a recorded narration lasts as long as the recording', () => {
+    const { clock, advance } = fakeClock();
+    const tour = new TourController(scene, clock, holds().hold);
+    tour.play();
+    tour.setStepSeconds('a', 30);
+    advance(29_000);
+    expect(tour.getState().step).toBe(0);
+    advance(1_000);
+    expect(tour.getState().step).toBe(1);
   });
 
   it('steps back and forward within the path, and each step asks the camera to move', () => {

@@ -3,7 +3,7 @@
  * drops away or the line crosses water), the wharf with moored barges and river steps, the
  * incline with its winch house and chute, the station platform.
  */
-import { box, cylinder, fromArrays, gable, lathe, PartBuilder, pipe, type Place, strut } from '../geometry.ts';
+import { box, cylinder, fromArrays, gable, lathe, PartBuilder, type Place, pipe, strut } from '../geometry.ts';
 import type { PartBuilderFn, PartContext } from './types.ts';
 
 /** Points every `step` metres along a polyline, with the heading (radians about y) at each. */
@@ -135,7 +135,8 @@ export const railLine: PartBuilderFn<'rail-line'> = ({ path, gauge, wagons, loco
   // Trestle piers where the line runs above the ground or over water.
   points.forEach((p, i) => {
     const ground = ctx.groundAt(p.x, p.z);
-    if (ys[i] - ground > 1.2 && i % 2 === 0) b.add('plain-concrete', box(1.2, ys[i] - ground + 0.2, g + 1.2, { x: p.x, y: ground - 0.5, z: p.z, ry: p.heading }));
+    if (ys[i] - ground > 1.2 && i % 2 === 0)
+      b.add('plain-concrete', box(1.2, ys[i] - ground + 0.2, g + 1.2, { x: p.x, y: ground - 0.5, z: p.z, ry: p.heading }));
   });
   // The train: locomotive first, wagons behind it, spaced along the line.
   const total = points[points.length - 1].s;

@@ -7,7 +7,7 @@
  */
 import { CameraControls } from '@react-three/drei';
 import { useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { Box3, Vector3 } from 'three';
 import type { SceneAssets } from '../../kit/sceneAssets.ts';
 import type { TourController } from '../tour.ts';
@@ -33,7 +33,7 @@ export function CameraRig({ controller, assets, reduced }: { controller: TourCon
   const state = useTourState(controller);
   const scene = controller.scene;
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const c = controls.current;
     runtime.controls = c;
     if (!c) return;
@@ -50,10 +50,14 @@ export function CameraRig({ controller, assets, reduced }: { controller: TourCon
   }, [assets, scene.terrain.size, reduced]);
 
   // Aim the camera whenever the tour asks (a new step, "reset view", a structure from the list).
+  // A layout effect: a new scene's first frame is already drawn from its first view, never from
+  // where the previous scene left the (shared) camera.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the sequence number is the trigger
-  useEffect(() => {
+  useLayoutEffect(() => {
     const c = controls.current;
     if (!c) return;
+    runtime.appliedCameraSeq = state.cameraSeq;
+    runtime.framesSinceChange = 0;
     const aim = state.cameraAim;
     let p1: Vector3;
     let t1: Vector3;

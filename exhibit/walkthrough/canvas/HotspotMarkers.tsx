@@ -64,5 +64,6 @@ export function HotspotMarkers({
       onSelect(id);
     }
   };
+  // biome-ignore lint/a11y/noStaticElementInteractions: a three.js object, not a DOM element; the hotspot list is its accessible twin
   return <primitive object={assets.markers} dispose={null} onClick={click} />;
 }

@@ -7,9 +7,9 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useCallback, useEffect, useMemo } from 'react';
 import { Color } from 'three';
 import { AMBIENT, HEMISPHERE, SUN } from '../../kit/lighting.ts';
-import { createSceneAssets, type KitScene } from '../../kit/sceneAssets.ts';
 import { SceneGround } from '../../kit/SceneGround.tsx';
 import { StructureInstances } from '../../kit/StructureInstances.tsx';
+import { createSceneAssets, type KitScene } from '../../kit/sceneAssets.ts';
 import { useWalkthroughT } from '../strings.ts';
 import { standingIds } from '../timeline.ts';
 import type { TourController } from '../tour.ts';
@@ -26,6 +26,7 @@ export function SceneView({ controller }: { controller: TourController }) {
   const reduced = useReducedMotion();
   const t = useWalkthroughT();
   const gl = useThree((s) => s.gl);
+  const invalidate = useThree((s) => s.invalidate);
   const sceneObject = useThree((s) => s.scene);
 
   // Built once per scene (a change of language keeps the geometry).
@@ -65,6 +66,13 @@ export function SceneView({ controller }: { controller: TourController }) {
     return set;
   }, [state.selected, focus, state.mode]);
 
+  // After StructureInstances has taken the year (children's effects run first).
+  useEffect(() => {
+    runtime.appliedYear = state.year;
+    runtime.framesSinceChange = 0;
+    invalidate();
+  }, [state.year, invalidate]);
+
   // The canvas's text alternative follows the year (the hotspot list below it is the full one).
   useEffect(() => {
     gl.domElement.setAttribute('aria-label', t('canvasLabel', { description: scene.description, year: state.year, count: standing.size }));
@@ -77,6 +85,7 @@ export function SceneView({ controller }: { controller: TourController }) {
 
   useFrame(() => {
     runtime.drawn = true;
+    runtime.framesSinceChange++;
   });
 
   const size = scene.terrain.size;

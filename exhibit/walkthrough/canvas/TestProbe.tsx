@@ -5,7 +5,8 @@
  */
 import { useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
-import { PerspectiveCamera, Scene, Vector3 } from 'three';
+import { Matrix4, Mesh, MeshBasicMaterial, type PerspectiveCamera, PlaneGeometry, Scene, Vector3 } from 'three';
+import { hostStore } from '../host.tsx';
 import { canvasProbe } from '../testHooks.ts';
 import { runtime } from './runtime.ts';
 
@@ -20,11 +21,24 @@ export function TestProbe() {
         return runtime.assets !== null && runtime.drawn;
       },
       visible: () => [...runtime.rises].filter(([, r]) => r >= 1).map(([id]) => id),
-      settled: () => runtime.structuresSettled && !runtime.gliding,
+      settled: () => {
+        const state = hostStore.get().controller?.getState();
+        return (
+          !!state &&
+          runtime.appliedYear === state.year &&
+          runtime.appliedCameraSeq === state.cameraSeq &&
+          runtime.structuresSettled &&
+          !runtime.gliding &&
+          runtime.framesSinceChange > 0
+        );
+      },
       camera: () => {
+        // Where the controls are taking the camera (the camera object catches up on the next frame).
         const { camera } = get();
-        const target = runtime.controls?.getTarget(new Vector3()) ?? new Vector3();
-        return { position: camera.position.toArray() as [number, number, number], target: target.toArray() as [number, number, number] };
+        const c = runtime.controls;
+        const position = c ? c.getPosition(new Vector3()) : camera.position.clone();
+        const target = c?.getTarget(new Vector3()) ?? new Vector3();
+        return { position: position.toArray() as [number, number, number], target: target.toArray() as [number, number, number] };
       },
       memory: () => ({ ...get().gl.info.memory }),
       render: () => {
@@ -52,9 +66,18 @@ export function TestProbe() {
       loseContext: () => {
         get().gl.getContext().getExtension('WEBGL_lose_context')?.loseContext();
       },
-      measure: (frames, empty) => {
+      measure: (frames, mode) => {
         const { gl, scene, camera } = get();
-        const target = empty ? new Scene() : scene;
+        // 'empty': clearing only; 'fill': one opaque layer over the whole screen (the fill-rate floor).
+        const quad = new Mesh(new PlaneGeometry(2, 2), new MeshBasicMaterial({ color: '#7a8a66' }));
+        quad.frustumCulled = false;
+        quad.onBeforeRender = () => {
+          quad.matrixWorld.copy((camera as PerspectiveCamera).matrixWorld);
+          quad.matrixWorld.multiply(new Matrix4().makeTranslation(0, 0, -2)).multiply(new Matrix4().makeScale(10, 10, 1));
+        };
+        const reference = new Scene();
+        if (mode === 'fill') reference.add(quad);
+        const target = mode === 'scene' ? scene : reference;
         const cam = camera as PerspectiveCamera;
         const centre = runtime.controls?.getTarget(new Vector3()) ?? new Vector3();
         const start = cam.position.clone();
@@ -83,6 +106,8 @@ export function TestProbe() {
         }
         cam.position.copy(start);
         cam.lookAt(centre);
+        quad.geometry.dispose();
+        quad.material.dispose();
         get().invalidate();
         return { times, calls, triangles };
       },

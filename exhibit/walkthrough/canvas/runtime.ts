@@ -14,6 +14,11 @@ export const runtime: {
   /** A frame has been drawn since the scene's assets were built. */
   drawn: boolean;
   controls: CameraControls | null;
+  /** The tour's year and camera request the canvas has acted on (the test hooks wait for them). */
+  appliedYear: number | null;
+  appliedCameraSeq: number | null;
+  /** Frames drawn since the last change was applied (a change is on screen once this is ≥ 1). */
+  framesSinceChange: number;
   /** The HTML element that shows the focused structure's name over the canvas. */
   label: HTMLDivElement | null;
 } = {
@@ -24,5 +29,8 @@ export const runtime: {
   gliding: false,
   drawn: false,
   controls: null,
+  appliedYear: null,
+  appliedCameraSeq: null,
+  framesSinceChange: 0,
   label: null,
 };
