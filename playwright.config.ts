@@ -21,6 +21,10 @@ export default defineConfig({
   fullyParallel: true,
   retries: process.env.CI ? 1 : 0,
   reporter: 'list',
+  // CI machines are small (2 cores, SwiftShader for WebGL): allow for a slow page without hiding a
+  // page that never gets there.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,
   use: {
     baseURL: BASE_URL,

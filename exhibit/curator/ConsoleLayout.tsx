@@ -33,6 +33,9 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
     ['/curator/transfer', t('nav.transfer'), editor],
     ['/curator/fleet', t('nav.fleet'), true],
     ['/curator/users', t('nav.users'), user.role === 'admin'],
+    // Pages outside the console that the same account may use.
+    ['/reports', t('nav.reports'), editor],
+    ['/staff/check-in', t('nav.frontOfHouse'), user.role !== 'curator'],
   ];
 
   return (

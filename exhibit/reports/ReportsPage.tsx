@@ -3,6 +3,7 @@
  * the visitors' first-screen bundle.
  */
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { usePageTitle } from '../app/usePageTitle.ts';
 import { BookingSection } from './BookingSection.tsx';
 import { ExhibitsSection } from './ExhibitsSection.tsx';
@@ -30,6 +31,9 @@ export default function ReportsPage() {
 
   return (
     <div className="page reports-page">
+      <p>
+        <Link to="/curator">{t('console')}</Link>
+      </p>
       <h1>{t('title')}</h1>
       <p className="lead">{t('intro', { below: fmt.threshold - 1, threshold: fmt.threshold })}</p>
       {state.status === 'loading' && (
@@ -40,6 +44,11 @@ export default function ReportsPage() {
       {state.status === 'error' && (
         <div className="message message-error" role="alert" data-testid="report-error">
           <p>{state.httpStatus === 401 ? t('status.signIn') : state.httpStatus === 403 ? t('status.forbidden') : t('status.error')}</p>
+          {state.httpStatus === 401 && (
+            <Link className="button" to="/curator">
+              {t('status.signInLink')}
+            </Link>
+          )}
           {state.httpStatus !== 401 && state.httpStatus !== 403 && (
             <button type="button" className="button" onClick={reload}>
               {t('status.retry')}

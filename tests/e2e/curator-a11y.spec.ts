@@ -26,7 +26,7 @@ async function smallTargets(page: Page) {
 }
 
 test('the console passes axe and keeps touch targets large', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000); // axe over a dozen console pages, one a whole 3D scene form
   for (const lang of ['zh-Hans', 'zh-Hant', 'en']) {
     await page.goto(`/curator?lang=${lang}`);
     await page.locator('form.signin-form').waitFor();
