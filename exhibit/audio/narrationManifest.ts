@@ -1,6 +1,8 @@
 /**
  * The narration manifest (assets/audio/narration/manifest.json, written by `npm run narration`):
- * which audio and captions exist for each era and flagship site in each language.
+ * which audio and captions exist for each era and flagship site in each language, and for each
+ * waypoint of a 3D walkthrough's tour (`waypoint/<scene>/<waypoint>`, played by
+ * walkthrough/useWaypointNarration.ts).
  */
 import type { Locale } from '../../content/schema.ts';
 

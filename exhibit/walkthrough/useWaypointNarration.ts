@@ -1,8 +1,10 @@
 /**
- * Spoken narration for the guided tour, where the museum has recorded it: while the tour plays,
- * each step's narration plays through the AudioService (exhibit/audio/), if the narration manifest
- * has `waypoint/<scene>/<waypoint>` in the current language, and the step lasts as long as it.
- * Without a recording the step's text is shown as captions only (always shown anyway).
+ * Spoken narration for the guided tour: while the tour plays, each step's narration plays through
+ * the AudioService (exhibit/audio/) from the narration manifest's `waypoint/<scene>/<waypoint>` entry
+ * in the current language, and the step lasts as long as it. `npm run narration` synthesizes one for
+ * every waypoint (or keeps a museum's recording); it says the step's narration text, which
+ * StepCaption shows whole as the caption. A waypoint without an entry (added but not yet
+ * synthesized) shows its text only.
  */
 import { useEffect } from 'react';
 import { loadAudioService } from '../audio/audioLifecycle.ts';

@@ -1,11 +1,14 @@
 /**
- * `npm run narration`: synthesizes the narration for every era and every flagship site in the three
- * languages from the content pack, with WebVTT captions (one cue per sentence, timed from the
- * synthesized segment lengths) and the manifest the front end reads.
+ * `npm run narration`: synthesizes the narration for every era, every flagship site and every
+ * waypoint of the 3D walkthroughs' guided tours (`waypoint/<scene>/<waypoint>`, played by
+ * exhibit/walkthrough/useWaypointNarration.ts) in the three languages from the content pack, with
+ * WebVTT captions (one cue per sentence, timed from the synthesized segment lengths) and the
+ * manifest the front end reads.
  *
  *   npm run narration                 # (re)make what is missing or whose text changed
  *   npm run narration -- --force      # remake every synthesized file
  *   npm run narration -- --only era/wartime
+ *   npm run narration -- --only waypoint/erchang   # one scene's waypoints (or waypoint/erchang/ridge)
  *   npm run narration -- --check      # exit 1 if any narration is missing or out of date (no tools needed)
  *
  * Needs Debian's espeak-ng and ffmpeg (`apt-get install espeak-ng ffmpeg`); the outputs are committed,
@@ -66,7 +69,7 @@ export interface Manifest {
 }
 
 interface Item {
-  key: string; // "era/wartime", "site/erchang"
+  key: string; // "era/wartime", "site/erchang", "waypoint/erchang/ridge"
   texts: LocalizedText[];
 }
 
@@ -77,8 +80,15 @@ async function items(): Promise<Item[]> {
   return [
     ...[...pack.eras].sort((a, b) => a.order - b.order).map((e) => ({ key: `era/${e.id}`, texts: [e.title, e.summary, ...e.body] })),
     ...pack.sites.filter((s) => s.flagship).map((s) => ({ key: `site/${s.id}`, texts: [s.name, s.summary, s.history, s.today] })),
+    // A tour step says exactly its caption (the waypoint's narration text), not its title.
+    ...[...pack.scenes]
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .flatMap((scene) => scene.waypoints.map((w) => ({ key: `waypoint/${scene.id}/${w.id}`, texts: [w.narration] }))),
   ];
 }
+
+/** `--only era/wartime` names one item; `--only waypoint/erchang` all of a scene's waypoints. */
+const selected = (only: string | undefined, key: string) => !only || key === only || key.startsWith(`${only}/`);
 
 function textHash(segments: Segment[], lang: NarrationLanguage): string {
   return sha256(JSON.stringify({ SCRIPT_VERSION, segments, voice: VOICES[lang], ENCODING, PAUSE }));
@@ -223,7 +233,7 @@ async function main() {
   const list = await items();
   const next: Manifest = {
     version: 1,
-    note: 'Narration for each era and flagship site, per language. Made by `npm run narration` (scripts/narration/); see assets/audio/README.md to replace a file with a recording.',
+    note: 'Narration for each era, flagship site and walkthrough waypoint (waypoint/<scene>/<waypoint>), per language. Made by `npm run narration` (scripts/narration/); see assets/audio/README.md to replace a file with a recording.',
     items: {},
   };
   const problems: string[] = [];
@@ -257,11 +267,11 @@ async function main() {
           continue;
         }
         const upToDate = haveFiles && prev && prev.textHash === hash && fileHash === prev.audioHash;
-        if (upToDate && !(force && (!only || only === item.key))) {
+        if (upToDate && !(force && selected(only, item.key))) {
           next.items[item.key][lang] = prev;
           continue;
         }
-        if (only && only !== item.key) {
+        if (!selected(only, item.key)) {
           if (prev) next.items[item.key][lang] = prev;
           continue;
         }
@@ -296,7 +306,7 @@ async function main() {
 
     const stale = Object.keys(manifest.items).filter((k) => !next.items[k]);
     if (check) {
-      for (const k of stale) problems.push(`${k}: no longer an era or flagship site (run npm run narration to drop it)`);
+      for (const k of stale) problems.push(`${k}: no longer an era, flagship site or scene waypoint (run npm run narration to drop it)`);
       if (problems.length) {
         console.error(`narration is out of date:\n  ${problems.join('\n  ')}\nrun: npm run narration`);
         process.exitCode = 1;

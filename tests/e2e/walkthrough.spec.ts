@@ -3,9 +3,10 @@
  * scene opens, its guided path is followed to the end (captions, camera, year), the time slider
  * shows exactly the structures that stood in chosen years (checked against the scene document),
  * a hotspot opens from the accessible list; plus autoplay, leaving and rejoining the path, the
- * camera buttons and keys, a tap in the 3D view, and accessibility.
+ * camera buttons and keys, a tap in the 3D view, the spoken narration of each step, and accessibility.
  */
 import AxeBuilder from '@axe-core/playwright';
+import { playing } from './audio-support.ts';
 import { expect, test } from './fixtures.ts';
 import { hooks, openWalkthrough, type SceneDoc, sceneDoc, sceneIds, settled, standing, visibleIds, watchThreeChunk } from './walkthrough-support.ts';
 
@@ -134,6 +135,22 @@ test('the tour plays to its end by itself, and says so', async ({ page, request 
   expect(await hooks(page, (h) => h.state)).toMatchObject({ step: scene.waypoints.length - 1, playing: false });
   await expect(page.getByTestId('walkthrough-caption')).toContainText('End of the tour.');
   await expect(page.getByTestId('walkthrough-play')).toHaveText(/Play the tour again/);
+});
+
+test('while the tour plays, each step speaks its own narration; pausing the tour stops it', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const scene = await sceneDoc(request, 'erchang');
+  await openWalkthrough(page, 'erchang');
+  // Long steps, so the tour does not move on by itself while the test looks.
+  await hooks(page, (h) => h.setTimeScale(0.05));
+  const file = (i: number) => `/assets/audio/narration/waypoint/erchang/${scene.waypoints[i].id}.en.opus`;
+  await page.getByTestId('walkthrough-play').click(); // a real click: it also unlocks audio
+  await expect.poll(() => playing(page), { timeout: 15_000 }).toEqual([file(0)]);
+  await page.getByRole('button', { name: 'Next step' }).click();
+  await expect(page.getByTestId('walkthrough-caption')).toContainText(scene.waypoints[1].narration);
+  await expect.poll(() => playing(page), { timeout: 15_000 }).toEqual([file(1)]);
+  await page.getByTestId('walkthrough-play').click();
+  await expect.poll(() => playing(page)).toEqual([]);
 });
 
 test('dragging leaves the path; the buttons and keys move the view; returning goes back to the step', async ({ page, request }) => {

@@ -1,7 +1,8 @@
 /**
  * Narration text and files: how content text becomes caption cues and spoken text, WebVTT writing
- * and parsing, and the committed narration (every era and flagship site in three languages, files
- * present and matching the manifest, captions within the audio's length).
+ * and parsing, and the committed narration (every era, flagship site and walkthrough waypoint in
+ * three languages, files present and matching the manifest, captions within the audio's length; a
+ * waypoint's captions say exactly the text the walkthrough shows).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -87,12 +88,16 @@ describe('WebVTT', () => {
 const manifest = JSON.parse(readFileSync(path.join(ROOT, 'assets/audio/narration/manifest.json'), 'utf8')) as NarrationManifest;
 const pack = await loadPack();
 const expected = [...pack.eras.map((e) => `era/${e.id}`), ...pack.sites.filter((s) => s.flagship).map((s) => `site/${s.id}`)];
+const waypoints = pack.scenes.flatMap((scene) => scene.waypoints.map((w) => ({ key: `waypoint/${scene.id}/${w.id}`, waypoint: w })));
 const file = (url: string) => path.join(ROOT, url.replace(/^\//, ''));
+const sizeOf = (keys: string[]) =>
+  keys.flatMap((key) => Object.values(manifest.items[key] ?? {})).reduce((sum, e) => sum + statSync(file(e!.audio[0])).size, 0);
 
 describe('committed narration', () => {
-  it('covers every era and flagship site in all three languages', () => {
-    expect(Object.keys(manifest.items).sort()).toEqual([...expected].sort());
-    for (const key of expected) expect(Object.keys(manifest.items[key]).sort(), key).toEqual([...LANGS].sort());
+  it('covers every era, flagship site and scene waypoint in all three languages, and nothing else', () => {
+    const all = [...expected, ...waypoints.map((w) => w.key)];
+    expect(Object.keys(manifest.items).sort()).toEqual([...all].sort());
+    for (const key of all) expect(Object.keys(manifest.items[key]).sort(), key).toEqual([...LANGS].sort());
   });
 
   it.each(expected)('%s: files exist, match the manifest, captions fit the audio', async (key) => {
@@ -121,9 +126,39 @@ describe('committed narration', () => {
   });
 
   it('all narration together stays small', () => {
-    const total = Object.values(manifest.items)
-      .flatMap((byLang) => Object.values(byLang))
-      .reduce((sum, e) => sum + statSync(file(e!.audio[0])).size, 0);
-    expect(total).toBeLessThan(5 * 1024 * 1024);
+    expect(sizeOf(expected)).toBeLessThan(5 * 1024 * 1024);
+    expect(sizeOf(waypoints.map((w) => w.key))).toBeLessThan(2.5 * 1024 * 1024);
+  });
+});
+
+// A curator who adds a waypoint or changes its text without running `npm run narration` is caught
+// here (and by `npm run narration -- --check`): the tour would otherwise play no voice, or a voice
+// saying something other than the caption.
+describe('committed walkthrough narration', () => {
+  it('the content pack has walkthrough waypoints to narrate', () => {
+    expect(pack.scenes.length).toBeGreaterThan(0);
+    expect(waypoints.length).toBeGreaterThanOrEqual(pack.scenes.length * 2);
+  });
+
+  it.each(waypoints)('$key: files exist, match the manifest, captions say the step’s text', async ({ key, waypoint }) => {
+    for (const lang of LANGS) {
+      const entry = manifest.items[key]?.[lang];
+      expect(entry, `${key} ${lang}: no manifest entry (run npm run narration)`).toBeDefined();
+      if (!entry) continue;
+      for (const url of [...entry.audio, entry.captions]) expect(existsSync(file(url)), url).toBe(true);
+      const bytes = statSync(file(entry.audio[0])).size;
+      expect(bytes).toBe((entry as { bytes?: number }).bytes);
+      // A step's narration is seconds long: a few KiB at ~9 kbit/s.
+      expect(bytes).toBeLessThan(48 * 1024);
+      const captions = await parseCaptions(readFileSync(file(entry.captions), 'utf8'));
+      expect(captions.length).toBeGreaterThan(0);
+      expect(captions.at(-1)!.end).toBeLessThanOrEqual(entry.duration);
+      if (entry.voice === 'recorded') continue; // a recording's captions are the museum's own
+      expect(entry.audio[0]).toBe(`/assets/audio/narration/${key}.${lang}.opus`);
+      const sep = lang === 'en' ? ' ' : '';
+      expect(captions.map((c) => c.text).join(sep), `${key} ${lang}: text changed since it was synthesized`).toBe(
+        waypoint.narration[lang].replace(/\s+/g, sep).trim(),
+      );
+    }
   });
 });
