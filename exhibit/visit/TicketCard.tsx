@@ -35,6 +35,11 @@ export function TicketCard({ ticket, fmt }: { ticket: Ticket; fmt: VisitFormat }
           <p className="visit-hint">{t('ticket.show', { from: fmt.instant(ticket.checkInFrom), until: fmt.instant(ticket.checkInUntil) })}</p>
         </div>
       )}
+      {ticket.rescheduledAt && !ticket.checkedInAt && ticket.status === 'confirmed' && (
+        <p className="visit-hint" data-testid="ticket-rescheduled">
+          {t('reschedule.changedAt', { time: fmt.instant(ticket.rescheduledAt) })}
+        </p>
+      )}
       {ticket.checkedInAt && <p>{t('ticket.checkedIn', { time: fmt.instant(ticket.checkedInAt) })}</p>}
       {ticket.cancelledAt && <p>{t('ticket.cancelledAt', { time: fmt.instant(ticket.cancelledAt) })}</p>}
       {ticket.cancelReason && <p className="message message-error">{t('ticket.cancelReason', { reason: ticket.cancelReason })}</p>}

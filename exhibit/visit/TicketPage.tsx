@@ -1,14 +1,16 @@
 /**
  * A ticket. Shown at once from the copy saved on this device, then refreshed from the server;
  * without a connection the saved copy (with its QR code) stays on screen, so the ticket works
- * offline once it has been opened. The visitor can cancel here until the cut-off.
+ * offline once it has been opened. Until the cut-off the visitor can move the booking to another
+ * day or time (Reschedule.tsx) or cancel it.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { usePageTitle } from '../app/usePageTitle.ts';
 import { api, ProblemError, type SavedTicket, savedTicket, saveTicket, type Ticket } from './api.ts';
 import { downloadTicket } from './downloadTicket.ts';
 import { useVisitFormat } from './format.ts';
+import { Reschedule } from './Reschedule.tsx';
 import { useVisitStrings } from './strings.ts';
 import { TicketCard } from './TicketCard.tsx';
 import './visit.css';
@@ -28,6 +30,22 @@ export default function TicketPage() {
   const [confirming, setConfirming] = useState(false);
   const [cancelError, setCancelError] = useState<string>();
   const [announce, setAnnounce] = useState<string>();
+  const [moving, setMoving] = useState(false);
+  const [moveError, setMoveError] = useState<string>();
+  const changeButton = useRef<HTMLButtonElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const moveErrorRef = useRef<HTMLDivElement>(null);
+  /**
+   * Where the focus goes when the picker closes: back to its button (or the page heading if that
+   * is gone), or to the reason when the server refused the move.
+   */
+  const refocus = useRef<'button' | 'error' | null>(null);
+  useEffect(() => {
+    if (moving || !refocus.current) return;
+    const target = refocus.current === 'error' ? moveErrorRef.current : (changeButton.current ?? heading.current);
+    refocus.current = null;
+    target?.focus();
+  });
 
   const refresh = useCallback(async () => {
     try {
@@ -95,70 +113,128 @@ export default function TicketPage() {
     );
   }
   const { ticket } = shown;
+  // The same rules as the server's for both (visitors may cancel or move until the cut-off).
   const cancellable = ticket.status === 'confirmed' && !ticket.checkedInAt && new Date() < new Date(ticket.cancellableUntil);
+  const closePicker = (focus: 'button' | 'error' = 'button') => {
+    refocus.current = focus;
+    setMoving(false);
+  };
+  const when = (x: Ticket) => t('ticket.when', { date: fmt.day(x.date), start: x.start, end: x.end });
   return (
     <div className="page visit-page">
-      <h1>{t('ticket.title')}</h1>
-      <p role="status" className="visually-hidden">
+      <h1 tabIndex={-1} ref={heading}>
+        {t('ticket.title')}
+      </h1>
+      <p role="status" className="visually-hidden" data-testid="ticket-announce">
         {announce}
       </p>
-      {shown.offline && shown.saved && (
-        <p className="message visit-offline" data-testid="ticket-offline">
-          {t('ticket.offline', { time: fmt.instant(shown.saved.savedAt) })}
-        </p>
+      {moving && cancellable ? (
+        <Reschedule
+          ticket={ticket}
+          fmt={fmt}
+          onMoved={(moved) => {
+            const withQr = { ...moved, qrSvg: moved.qrSvg ?? ticket.qrSvg };
+            saveTicket(withQr);
+            setShown({ ticket: withQr, offline: false });
+            setAnnounce(t('reschedule.done', { when: when(moved) }));
+            closePicker();
+          }}
+          onClose={() => closePicker()}
+          onRefused={(message) => {
+            setMoveError(message);
+            closePicker('error');
+            void refresh();
+          }}
+        />
+      ) : (
+        <>
+          {shown.offline && shown.saved && (
+            <p className="message visit-offline" data-testid="ticket-offline">
+              {t('ticket.offline', { time: fmt.instant(shown.saved.savedAt) })}
+            </p>
+          )}
+          <TicketCard ticket={ticket} fmt={fmt} />
+          {ticket.status === 'confirmed' && !ticket.checkedInAt && (
+            <div className="visit-ticket-actions">
+              <p className="visit-hint">{t('ticket.saved')}</p>
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() =>
+                  downloadTicket(
+                    ticket,
+                    {
+                      title: t('ticket.heading', { museum: fmt.text(ticket.museum.name) }),
+                      when: t('ticket.when', { date: fmt.day(ticket.date), start: ticket.start, end: ticket.end }),
+                      party: t('ticket.party', { count: ticket.partySize }),
+                      code: t('ticket.show', { from: fmt.instant(ticket.checkInFrom), until: fmt.instant(ticket.checkInUntil) }),
+                    },
+                    fmt.language,
+                  )
+                }
+              >
+                {t('ticket.download')}
+              </button>
+            </div>
+          )}
+          {moveError && (
+            <div className="message message-error" role="alert" tabIndex={-1} ref={moveErrorRef} data-testid="reschedule-refused">
+              <p>{moveError}</p>
+              <p>{t('reschedule.unchanged')}</p>
+            </div>
+          )}
+          {cancellable && !confirming && !shown.offline && (
+            <div className="visit-ticket-actions">
+              <p className="visit-hint">{t('reschedule.until', { time: fmt.instant(ticket.cancellableUntil) })}</p>
+              <button
+                type="button"
+                className="button"
+                ref={changeButton}
+                onClick={() => {
+                  setMoveError(undefined);
+                  setAnnounce(undefined);
+                  setMoving(true);
+                }}
+              >
+                {t('reschedule.open')}
+              </button>
+            </div>
+          )}
+          {cancellable && shown.offline && <p className="visit-hint">{t('reschedule.offline')}</p>}
+          {cancellable && !confirming && (
+            <div className="visit-ticket-actions">
+              <p className="visit-hint">{t('ticket.cancelUntil', { time: fmt.instant(ticket.cancellableUntil) })}</p>
+              <button type="button" className="button button-secondary" onClick={() => setConfirming(true)}>
+                {t('ticket.cancel')}
+              </button>
+            </div>
+          )}
+          {cancellable && confirming && (
+            <fieldset className="visit-ticket-actions visit-cancel">
+              <legend>{t('ticket.cancelQuestion')}</legend>
+              <button type="button" className="button" onClick={() => void cancel()}>
+                {t('ticket.cancelConfirm')}
+              </button>{' '}
+              <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>
+                {t('ticket.cancelKeep')}
+              </button>
+            </fieldset>
+          )}
+          {ticket.status === 'confirmed' && !ticket.checkedInAt && !cancellable && (
+            <p className="visit-hint">
+              {t('ticket.cancelTooLate')} {t('reschedule.tooLate')}
+            </p>
+          )}
+          {cancelError && (
+            <p className="message message-error" role="alert">
+              {cancelError}
+            </p>
+          )}
+          <p>
+            <Link to="/visit">{t('ticket.back')}</Link>
+          </p>
+        </>
       )}
-      <TicketCard ticket={ticket} fmt={fmt} />
-      {ticket.status === 'confirmed' && !ticket.checkedInAt && (
-        <div className="visit-ticket-actions">
-          <p className="visit-hint">{t('ticket.saved')}</p>
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={() =>
-              downloadTicket(
-                ticket,
-                {
-                  title: t('ticket.heading', { museum: fmt.text(ticket.museum.name) }),
-                  when: t('ticket.when', { date: fmt.day(ticket.date), start: ticket.start, end: ticket.end }),
-                  party: t('ticket.party', { count: ticket.partySize }),
-                  code: t('ticket.show', { from: fmt.instant(ticket.checkInFrom), until: fmt.instant(ticket.checkInUntil) }),
-                },
-                fmt.language,
-              )
-            }
-          >
-            {t('ticket.download')}
-          </button>
-        </div>
-      )}
-      {cancellable && !confirming && (
-        <div className="visit-ticket-actions">
-          <p className="visit-hint">{t('ticket.cancelUntil', { time: fmt.instant(ticket.cancellableUntil) })}</p>
-          <button type="button" className="button button-secondary" onClick={() => setConfirming(true)}>
-            {t('ticket.cancel')}
-          </button>
-        </div>
-      )}
-      {cancellable && confirming && (
-        <fieldset className="visit-ticket-actions visit-cancel">
-          <legend>{t('ticket.cancelQuestion')}</legend>
-          <button type="button" className="button" onClick={() => void cancel()}>
-            {t('ticket.cancelConfirm')}
-          </button>{' '}
-          <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>
-            {t('ticket.cancelKeep')}
-          </button>
-        </fieldset>
-      )}
-      {ticket.status === 'confirmed' && !ticket.checkedInAt && !cancellable && <p className="visit-hint">{t('ticket.cancelTooLate')}</p>}
-      {cancelError && (
-        <p className="message message-error" role="alert">
-          {cancelError}
-        </p>
-      )}
-      <p>
-        <Link to="/visit">{t('ticket.back')}</Link>
-      </p>
     </div>
   );
 }

@@ -92,6 +92,8 @@ export interface Ticket {
   cancelledAt: string | null;
   cancelReason: string | null;
   checkedInAt: string | null;
+  /** When the booking was last moved to another time (absent in tickets saved before moves existed). */
+  rescheduledAt?: string | null;
   qrSvg?: string;
 }
 

@@ -1,12 +1,12 @@
 /**
  * A visitor books a timed-entry visit, sees the ticket (QR code and code), keeps it on screen
- * offline, and cancels it; the form says clearly what is wrong; the pages are accessible and
- * come in all three languages. On a server of its own (see visit-server.ts).
+ * offline, moves it to another time, and cancels it; the form says clearly what is wrong; the
+ * pages are accessible and come in all three languages. On a server of its own (see visit-server.ts).
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { MUSEUM, originOnlyContext, startVisitServer, tooCloseToMidnight, type VisitServer } from './visit-server.ts';
+import { ADMIN, bookOverApi, MUSEUM, originOnlyContext, signIn, startVisitServer, tooCloseToMidnight, type VisitServer } from './visit-server.ts';
 
 let server: VisitServer;
 const offOrigin: string[] = [];
@@ -98,6 +98,124 @@ test('a visitor books, sees the ticket (also offline) and cancels it', async ({ 
   await expect(page.getByTestId('ticket-status')).toHaveText('Cancelled');
   await expect(page.getByTestId('ticket-code')).toHaveCount(0);
   expect(await remaining(slotId)).toBe(before);
+  await context.close();
+});
+
+type DaySlot = { id: string; start: string; end: string; state: string; remaining: number };
+
+async function openSlotsToday(): Promise<DaySlot[]> {
+  const day = (await (await fetch(`${server.baseURL}/api/visit/museums/${MUSEUM}/days/${server.today}`)).json()) as { slots: DaySlot[] };
+  return day.slots.filter((s) => s.state === 'open');
+}
+
+async function ticketSlot(code: string): Promise<string> {
+  return ((await (await fetch(`${server.baseURL}/api/visit/tickets/${code}`)).json()) as { ticket: { slotId: string } }).ticket.slotId;
+}
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+test('a visitor moves a booking to another time; a time that fills up meanwhile is refused and nothing changes', async ({ browser }) => {
+  test.skip(tooCloseToMidnight(), 'today’s test opening ends at midnight in Chongqing');
+  test.setTimeout(120_000);
+  // Times at least 10 minutes ahead, so none of them starts (and passes the cut-off) during the test.
+  const open = await openSlotsToday();
+  test.skip(open.length < 5, 'too few times left today');
+  const [from, to, fills] = [open[2], open[3], open[4]];
+  const code = await bookOverApi(server.baseURL, from.id, 2, '13900000021');
+  const context = await originOnlyContext(browser, server.baseURL, offOrigin, { locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto(`/visit/tickets/${code}?lang=en`);
+  await expect(page.getByTestId('ticket-status')).toHaveText('Confirmed');
+  await expect(page.getByTestId('ticket')).toContainText(`${from.start}–${from.end}`);
+  const codeShown = (await page.getByTestId('ticket-code').textContent()) as string;
+  const [fromBefore, toBefore] = [await remaining(from.id), await remaining(to.id)];
+
+  // The picker: the booking's own day, its current time shown but not offered; leaving it changes nothing.
+  const change = page.getByRole('button', { name: 'Change date or time' });
+  expect((await change.boundingBox())?.height).toBeGreaterThanOrEqual(44);
+  await change.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'Change the date or time' })).toBeFocused();
+  await expect(page.getByTestId('reschedule')).toContainText('Your booking now:');
+  // The month view is the booking page's own (its first answer can take a while on a busy machine).
+  await expect(page.locator(`button[data-date="${server.today}"]`)).toHaveAttribute('aria-pressed', 'true', { timeout: 30_000 });
+  const current = page.locator(`.visit-slot[data-slot="${from.id}"]`);
+  await expect(current).toBeDisabled();
+  await expect(current).toContainText('your current time');
+  await expect(page.locator(`.visit-slot[data-slot="${to.id}"]`)).toBeEnabled();
+  const axe = await new AxeBuilder({ page }).include('[data-testid="reschedule"]').withTags(AXE_TAGS).analyze();
+  expect(axe.violations).toEqual([]);
+  const heights = await page.locator('[data-testid="reschedule"] button:visible').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+  expect(Math.min(...heights)).toBeGreaterThanOrEqual(44);
+  await page.getByRole('button', { name: 'Keep my current time' }).click();
+  await expect(change).toBeFocused();
+  await expect(page.getByTestId('ticket')).toContainText(`${from.start}–${from.end}`);
+  expect(await remaining(from.id)).toBe(fromBefore);
+
+  // Move: pick the next time, confirm; the ticket shows it, with the same code, and it is said aloud.
+  await change.click();
+  await page.locator(`.visit-slot[data-slot="${to.id}"]`).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Confirm the change' })).toBeFocused();
+  await expect(page.getByTestId('reschedule')).toContainText(`To: `);
+  await expect(page.getByTestId('reschedule')).toContainText(`${to.start}–${to.end}`);
+  const axeConfirm = await new AxeBuilder({ page }).include('[data-testid="reschedule"]').withTags(AXE_TAGS).analyze();
+  expect(axeConfirm.violations).toEqual([]);
+  await page.getByRole('button', { name: 'Yes, change it' }).click();
+  await expect(page.getByTestId('ticket')).toContainText(`${to.start}–${to.end}`);
+  await expect(page.getByTestId('ticket-code')).toHaveText(codeShown);
+  await expect(page.getByTestId('ticket-rescheduled')).toBeVisible();
+  await expect(page.getByTestId('ticket-announce')).toContainText(`Your visit is now on`);
+  await expect(page.getByTestId('ticket-announce')).toContainText(`${to.start}–${to.end}`);
+  await expect(change).toBeFocused();
+  expect(await ticketSlot(code)).toBe(to.id);
+  expect(await remaining(from.id)).toBe(fromBefore + 2);
+  expect(await remaining(to.id)).toBe(toBefore - 2);
+  await page.reload();
+  await expect(page.getByTestId('ticket')).toContainText(`${to.start}–${to.end}`);
+
+  // The chosen time fills up before the visitor confirms: a clear message, and nothing changed.
+  await change.click();
+  await page.locator(`.visit-slot[data-slot="${fills.id}"]`).click();
+  const admin = await signIn(server.baseURL, ADMIN);
+  const patch = await fetch(`${server.baseURL}/api/staff/reservations/slots/${encodeURIComponent(fills.id)}`, {
+    method: 'PATCH',
+    headers: { ...admin.headers, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ capacity: 0 }),
+  });
+  expect(patch.status, await patch.clone().text()).toBe(200);
+  await page.getByRole('button', { name: 'Yes, change it' }).click();
+  const error = page.getByTestId('reschedule-error');
+  await expect(error).toBeFocused();
+  await expect(error).toContainText('Sorry, there are not enough places left at this time.');
+  await expect(error).toContainText('Your booking has not been changed.');
+  await expect(page.getByRole('button', { name: 'Yes, change it' })).toHaveCount(0);
+  expect(await ticketSlot(code)).toBe(to.id);
+  expect(await remaining(to.id)).toBe(toBefore - 2);
+  await page.getByRole('button', { name: 'Choose another time' }).click();
+  await expect(page.locator(`.visit-slot[data-slot="${fills.id}"]`)).toBeDisabled();
+  await page.getByRole('button', { name: 'Keep my current time' }).click();
+  await expect(page.getByTestId('ticket')).toContainText(`${to.start}–${to.end}`);
+
+  // In Traditional Chinese too.
+  await page.goto(`/visit/tickets/${code}?lang=zh-Hant`);
+  await page.getByRole('button', { name: '更改日期或時段' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: '更改日期或時段' })).toBeFocused();
+  await expect(page.locator(`.visit-slot[data-slot="${to.id}"]`)).toContainText('目前預約的時段');
+  await page.getByRole('button', { name: '保留目前時段' }).click();
+
+  // A ticket cancelled meanwhile (in another tab, say) cannot be moved: the page says so and shows it.
+  await page.goto(`/visit/tickets/${code}?lang=en`);
+  await change.click();
+  await page.locator(`.visit-slot[data-slot="${from.id}"]`).click();
+  expect((await fetch(`${server.baseURL}/api/visit/tickets/${code}/cancel`, { method: 'POST' })).status).toBe(200);
+  await page.getByRole('button', { name: 'Yes, change it' }).click();
+  const refused = page.getByTestId('reschedule-refused');
+  await expect(refused).toBeFocused();
+  await expect(refused).toContainText('This booking has been cancelled; it cannot be changed.');
+  await expect(page.getByTestId('ticket-status')).toHaveText('Cancelled');
+  await expect(change).toHaveCount(0);
+  expect(await remaining(to.id)).toBe(toBefore);
+  expect(await remaining(from.id)).toBe(fromBefore + 2);
   await context.close();
 });
 

@@ -478,6 +478,66 @@ describe('ticket, cancellation, rescheduling', () => {
     expect(await t.tables()).toEqual(before);
     expect(((await (await t.request(`/api/visit/tickets/${ticket.code}`)).json()) as { ticket: Ticket }).ticket.start).toBe('10:00');
   });
+
+  it('refuses to move a ticket past the cut-off, once cancelled or once used; nothing changes', async () => {
+    const t = await setup();
+    const move = (code: string, to = slotId(DAY, '14:00')) => t.postJson(`/api/visit/tickets/${code}/reschedule`, { slotId: to });
+    const late = await t.bookOk({ slotId: slotId(DAY, '10:00') });
+    const cancelled = await t.bookOk({ slotId: slotId(DAY, '10:00') });
+    const used = await t.bookOk({ slotId: slotId(DAY, '10:00') });
+    expect((await t.request(`/api/visit/tickets/${cancelled.code}/cancel`, { method: 'POST' })).status).toBe(200);
+    expect((await problemOf(await move('AAAA-BBBB-CCCC-DDDD'), 404)).type).toBe('/problems/ticket-unknown');
+    t.clock.advance(24 * 3600_000 + 5 * 60_000); // 08:05 on the day: the 2-hour cut-off for 10:00 has passed
+    const staff = await t.staff();
+    t.clock.advance(100 * 60_000); // 09:45: check-in is open
+    expect((await t.staffJson(staff, 'POST', '/api/staff/check-in', { museum: MUSEUM, code: used.code })).status).toBe(200);
+    const before = await t.tables();
+    expect(await problemOf(await move(late.code), 409)).toMatchObject({ type: '/problems/change-cutoff', until: '2025-05-07T00:00:00.000Z' });
+    expect((await problemOf(await move(cancelled.code), 409)).type).toBe('/problems/ticket-cancelled');
+    expect((await problemOf(await move(used.code), 409)).type).toBe('/problems/already-used');
+    expect(await t.tables()).toEqual(before);
+    expect(((await (await t.request(`/api/visit/tickets/${late.code}`)).json()) as { ticket: Ticket }).ticket.start).toBe('10:00');
+  });
+
+  it('refuses a move to a closed slot, a time with no slot, a day not on sale or a full day; nothing changes', async () => {
+    const t = await setup({ settings: { dailyCap: 6 } });
+    const staff = await t.staff();
+    const ticket = await t.bookOk({ slotId: slotId(DAY, '10:00'), partySize: 3 });
+    await t.bookOk({ slotId: slotId('2025-05-08', '10:00'), partySize: 5 });
+    expect((await t.staffJson(staff, 'PATCH', `/api/staff/reservations/slots/${slotId(DAY, '15:00')}`, { status: 'closed' })).status).toBe(200);
+    const move = (to: string) => t.postJson(`/api/visit/tickets/${ticket.code}/reschedule`, { slotId: to });
+    const before = await t.tables();
+    for (const [to, status, type] of [
+      [slotId(DAY, '15:00'), 409, 'slot-closed'],
+      [slotId(DAY, '10:15'), 404, 'slot-unknown'],
+      [slotId('2025-05-28', '10:00'), 409, 'not-on-sale'],
+      [slotId('2025-05-08', '14:00'), 409, 'day-full'],
+    ] as const) {
+      const p = await problemOf(await move(to), status);
+      expect(p.type, to).toBe(`/problems/${type}`);
+      expect(paths(p), to).toEqual(['body.slotId']);
+    }
+    expect(paths(await problemOf(await move('tomorrow at ten'), 400))).toEqual(['body.slotId']);
+    expect(await t.tables()).toEqual(before);
+    expect((await t.remaining(slotId(DAY, '10:00'))).remaining).toBe(3); // the day's cap of 6, 3 still booked
+    expect(((await (await t.request(`/api/visit/tickets/${ticket.code}`)).json()) as { ticket: Ticket }).ticket.slotId).toBe(slotId(DAY, '10:00'));
+  });
+
+  it('real-name entry: a move to a day a visitor is already booked is refused; a move frees the old day', async () => {
+    const t = await setup({ settings: { realName: true } });
+    const idA = validIdNumber('19900307');
+    const ticket = await t.bookOk({ partySize: 1, visitors: [{ name: '李雷', idNumber: idA }] });
+    const other = await t.bookOk({ slotId: slotId('2025-05-08', '10:00'), partySize: 1, visitors: [{ name: '李雷', idNumber: idA }] });
+    const before = await t.tables();
+    const p = await problemOf(await t.postJson(`/api/visit/tickets/${ticket.code}/reschedule`, { slotId: slotId('2025-05-08', '14:00') }), 409);
+    expect(p.type).toBe('/problems/id-already-booked');
+    expect(await t.tables()).toEqual(before);
+    expect((await t.remaining(slotId('2025-05-08', '14:00'))).remaining).toBe(51);
+    // Once the other booking is cancelled the move goes through, and the old day is free for that person again.
+    expect((await t.request(`/api/visit/tickets/${other.code}/cancel`, { method: 'POST' })).status).toBe(200);
+    expect((await t.postJson(`/api/visit/tickets/${ticket.code}/reschedule`, { slotId: slotId('2025-05-08', '14:00') })).status).toBe(200);
+    await t.bookOk({ slotId: slotId(DAY, '11:00'), partySize: 1, visitors: [{ name: '李雷', idNumber: idA }] });
+  });
 });
 
 describe('staff changes never drop bookings silently', () => {
