@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { RouteDetail as RouteDetailData } from '../api/types.ts';
 import { ProvenanceList } from '../app/ProvenanceList.tsx';
@@ -23,15 +23,23 @@ export function RouteDetail({ route }: { route: RouteDetailData }) {
   const n = Number.isFinite(requested) ? Math.min(Math.max(requested, 1), total) : 1;
   const current = stops[n - 1];
 
-  const go = (to: number) =>
+  // Keys can arrive faster than the URL re-renders the page: step from the last stop asked for.
+  const latest = useRef(n);
+  useEffect(() => {
+    latest.current = n;
+  }, [n]);
+  const go = (to: number) => {
+    const stop = Math.min(Math.max(to, 1), total);
+    latest.current = stop;
     setParams(
       (p) => {
-        p.set('stop', String(Math.min(Math.max(to, 1), total)));
+        p.set('stop', String(stop));
         p.delete('site');
         return p;
       },
       { replace: true },
     );
+  };
 
   // `?site=<id>` (from a site's page) opens the route at that site's stop.
   const fromSite = params.get('site');
@@ -55,7 +63,7 @@ export function RouteDetail({ route }: { route: RouteDetailData }) {
     if (e.altKey || e.ctrlKey || e.metaKey || (e.target as HTMLElement).closest('input, select, textarea, .map-viewport')) return;
     if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
       e.preventDefault();
-      go(n + (e.key === 'ArrowRight' ? 1 : -1));
+      go(latest.current + (e.key === 'ArrowRight' ? 1 : -1));
     }
   };
 
