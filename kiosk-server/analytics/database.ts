@@ -9,6 +9,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, type MigrationProvider, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DialectName } from '../db/database.ts';
+import { withStatementCache } from '../db/statementCache.ts';
 import type { EventRow } from './events.ts';
 import { analyticsMigrations } from './migrations.ts';
 
@@ -61,7 +62,7 @@ export function openAnalyticsDatabase(options: { dataDir: string; databaseUrl?: 
   // power loss too. Group commit (one transaction per flush, not per request) pays for the fsync.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<AnalyticsDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const kysely = new Kysely<AnalyticsDatabase>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { kysely, dialect: 'sqlite', sqlite, file: options.memory ? undefined : file, close: () => kysely.destroy() };
 }
 
