@@ -302,3 +302,24 @@ test.describe('accessibility', () => {
     }
   });
 });
+
+test.describe('performance', () => {
+  test('the home page’s first screen loads at most 150 KB of JavaScript (gzip), no charts, maps, three.js, OpenCC or console', async ({ page }) => {
+    const { gzipSync } = await import('node:zlib');
+    const scripts: Promise<{ url: string; gzip: number }>[] = [];
+    page.on('response', (res) => {
+      if (res.request().resourceType() === 'script' && new URL(res.url()).origin === new URL(page.url() || res.url()).origin) {
+        scripts.push(res.body().then((body) => ({ url: res.url(), gzip: gzipSync(body, { level: 9 }).length })));
+      }
+    });
+    await page.goto('/');
+    await contentLoaded(page);
+    await page.waitForLoadState('networkidle');
+    const loaded = await Promise.all(scripts);
+    const total = loaded.reduce((n, s) => n + s.gzip, 0);
+    console.log(`first screen JS: ${loaded.length} files, ${(total / 1024).toFixed(1)} KiB gzip`);
+    expect(loaded.length).toBeGreaterThan(0);
+    expect(total, loaded.map((s) => `${s.url} ${s.gzip}`).join('\n')).toBeLessThanOrEqual(150 * 1000);
+    expect(loaded.map((s) => s.url).join(' ')).not.toMatch(/WalkthroughCanvas|chart|MapPage|LocatorMap|cn2t|CuratorApp|ReportsPage/);
+  });
+});
