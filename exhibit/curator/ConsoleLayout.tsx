@@ -32,7 +32,10 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
     ['/curator/playlists', t('nav.playlists'), editor],
     ['/curator/transfer', t('nav.transfer'), editor],
     ['/curator/fleet', t('nav.fleet'), true],
+    ['/curator/kiosks', t('nav.kiosks'), user.role === 'admin'],
+    ['/curator/devices', t('nav.devices'), user.role === 'admin'],
     ['/curator/users', t('nav.users'), user.role === 'admin'],
+    ['/curator/audit', t('nav.audit'), user.role === 'admin'],
     // Pages outside the console that the same account may use.
     ['/reports', t('nav.reports'), editor],
     ['/staff/check-in', t('nav.frontOfHouse'), user.role !== 'curator'],

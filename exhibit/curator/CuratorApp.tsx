@@ -1,11 +1,13 @@
 /**
  * The curator console (/curator/…), lazy-loaded: visitors never download it. Signs in, then
  * edits the shared draft, previews, publishes, rolls back, imports and exports packs, uploads
- * media, sets kiosk playlists, watches the kiosk fleet; admins also manage accounts.
+ * media, sets kiosk playlists, watches the kiosk fleet; admins also manage accounts, register
+ * kiosks and door counters (device tokens) and read the audit log.
  */
-import { lazy, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { Loading } from '../app/Loading.tsx';
+import { AdminOnly } from './AdminOnly.tsx';
 import { ConsoleLayout } from './ConsoleLayout.tsx';
 import './curator.css';
 import { SignInPage } from './SignInPage.tsx';
@@ -21,6 +23,9 @@ const TransferPage = lazy(() => import('./TransferPage.tsx'));
 const MediaPage = lazy(() => import('./MediaPage.tsx'));
 const PlaylistsPage = lazy(() => import('./PlaylistsPage.tsx'));
 const UsersPage = lazy(() => import('./UsersPage.tsx'));
+const KiosksPage = lazy(() => import('./KiosksPage.tsx'));
+const DevicesPage = lazy(() => import('./DevicesPage.tsx'));
+const AuditPage = lazy(() => import('./AuditPage.tsx'));
 const FleetPage = lazy(() => import('../fleet/FleetPage.tsx'));
 
 export default function CuratorApp() {
@@ -37,6 +42,13 @@ export default function CuratorApp() {
   }
   const role = session.user.role;
   const editor = role === 'curator' || role === 'admin';
+  // Admin pages: other roles opening one by its address are told it is for admins.
+  const adminPages: [string, ReactNode, string][] = [
+    ['users', <UsersPage key="users" />, t('users.title')],
+    ['kiosks', <KiosksPage key="kiosks" />, t('kiosks.title')],
+    ['devices', <DevicesPage key="devices" />, t('devices.title')],
+    ['audit', <AuditPage key="audit" />, t('audit.title')],
+  ];
   return (
     <SessionContext.Provider value={sessionApi}>
       <ConsoleLayout>
@@ -57,7 +69,9 @@ export default function CuratorApp() {
               <Route index element={<Navigate to="fleet" replace />} />
             )}
             <Route path="fleet" element={<FleetPage />} />
-            {role === 'admin' && <Route path="users" element={<UsersPage />} />}
+            {adminPages.map(([path, page, title]) => (
+              <Route key={path} path={path} element={role === 'admin' ? page : <AdminOnly title={title} />} />
+            ))}
             <Route path="*" element={<p className="console-empty">{t('common.notFound')}</p>} />
           </Routes>
         </Suspense>

@@ -1,9 +1,12 @@
 /**
  * Every kiosk: its hall, the content version it shows, its last heartbeat and interaction, and
  * whether it is online (offline after 1.1 × its heartbeat interval). When a kiosk drops, an alert
- * says so (read out by screen readers) and stays until dismissed.
+ * says so (read out by screen readers) and stays until dismissed. Admins get a link to the page
+ * where kiosks are registered and configured.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useContext, useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { SessionContext } from '../curator/useSession.ts';
 import { dropped, statusAt } from './fleetStatus.ts';
 import './fleet.css';
 import { useFleetT } from './strings.ts';
@@ -27,6 +30,8 @@ function ago(iso: string | null, nowMs: number, t: (k: string, o?: Record<string
 
 export default function FleetPage() {
   const { t } = useFleetT();
+  const session = useContext(SessionContext)?.session;
+  const admin = session?.status === 'signed-in' && session.user.role === 'admin';
   const [fleet, setFleet] = useState<Fleet | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [alerts, setAlerts] = useState<Alert[]>([]);
@@ -94,6 +99,11 @@ export default function FleetPage() {
   return (
     <>
       <h1>{t('title')}</h1>
+      {admin && (
+        <p className="link-list">
+          <Link to="/curator/kiosks">{t('manage')}</Link>
+        </p>
+      )}
       <div className="fleet-alerts" role="alert" aria-live="assertive">
         {alerts.map((a) => (
           <p key={a.key} className="fleet-alert">
@@ -149,7 +159,7 @@ export default function FleetPage() {
               })}
               {fleet.kiosks.length === 0 && (
                 <tr>
-                  <td colSpan={6}>{t('none')}</td>
+                  <td colSpan={6}>{admin ? t('noneAdmin') : t('none')}</td>
                 </tr>
               )}
             </tbody>
