@@ -15,6 +15,8 @@ import { useVisitStrings } from './strings.ts';
 import { TicketCard } from './TicketCard.tsx';
 import './visit.css';
 
+const RETRY_MS = 5_000;
+
 type Source = { ticket: Ticket; saved?: SavedTicket; offline: boolean };
 
 export default function TicketPage() {
@@ -47,7 +49,9 @@ export default function TicketPage() {
     target?.focus();
   });
 
+  const retry = useRef<number | undefined>(undefined);
   const refresh = useCallback(async () => {
+    window.clearTimeout(retry.current);
     try {
       const { ticket } = await api<{ ticket: Ticket }>(`/api/visit/tickets/${encodeURIComponent(code)}`);
       saveTicket(ticket);
@@ -57,16 +61,21 @@ export default function TicketPage() {
       if (err instanceof ProblemError && err.problem.status === 404) return setMissing(true);
       const saved = savedTicket(code);
       if (saved) setShown({ ticket: saved.ticket, saved, offline: true });
+      // The browser says it is online but the server did not answer (a flaky network, a restart):
+      // no "online" event will come, so look again shortly.
+      if (navigator.onLine) retry.current = window.setTimeout(() => void refresh(), RETRY_MS);
     }
   }, [code]);
 
   useEffect(() => {
     void refresh();
+    const stopRetry = () => window.clearTimeout(retry.current);
     const online = () => void refresh();
     const offline = () => setShown((s) => (s ? { ...s, saved: savedTicket(code), offline: true } : s));
     window.addEventListener('online', online);
     window.addEventListener('offline', offline);
     return () => {
+      stopRetry();
       window.removeEventListener('online', online);
       window.removeEventListener('offline', offline);
     };
